@@ -1,0 +1,5 @@
+/** Every verb of the CLI, in `--help` order. Each module builds its commander Command. */
+import type { Command } from 'commander';
+import type { CommandContext } from '../context.js';
+
+export const COMMANDS: ReadonlyArray<(ctx: CommandContext) => Command> = [];
