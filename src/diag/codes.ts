@@ -92,6 +92,15 @@ export const CODES = {
   // ── cron ───────────────────────────────────────────────────────────────────────────────────
 
   // ── job semantics: dag, tasks, compute, {{…}} references ───────────────────────────────────
+  'dag/duplicate-task-key': 'Two tasks of one job share a task_key (the reference CLI silently merges them).',
+
+  // ── remote: the workspace client ───────────────────────────────────────────────────────────
+
+  // ── local: the embedded workspace ──────────────────────────────────────────────────────────
+
+  // ── deploy: plan, deploy, destroy ──────────────────────────────────────────────────────────
+
+  // ── run: run, repair, runs ─────────────────────────────────────────────────────────────────
 
   // ── tool configuration and command line ────────────────────────────────────────────────────
   'config/invalid': 'The tool configuration file (.jobsrc, jobs.config.*) is invalid.',

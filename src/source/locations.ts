@@ -119,3 +119,31 @@ export function spanAt(root: unknown, path: ConfigPath, which: 'key' | 'value' =
   if (!found) return undefined;
   return which === 'key' && found.depth === path.length ? keySpan(found.loc) : valueSpan(found.loc);
 }
+
+/**
+ * The span of characters `[from, to)` inside the string value at `path`, for findings inside a
+ * string (a cron field, a `{{…}}` reference). Exact for plain and single-line quoted scalars;
+ * for block scalars or strings with escapes it falls back to the whole value.
+ */
+export function spanInString(root: unknown, path: ConfigPath, from: number, to: number): Span | undefined {
+  const found = locate(root, path);
+  if (!found || found.depth !== path.length) return found ? valueSpan(found.loc) : undefined;
+  const { loc } = found;
+  const raw = loc.file.text.slice(loc.valueStart, loc.valueEnd);
+  const quote = raw[0] === '"' || raw[0] === "'" ? 1 : 0;
+  const body = raw.slice(quote, raw.length - quote);
+  const value = getAt(root, path);
+  if (typeof value !== 'string' || body !== value || raw.includes('\n')) return valueSpan(loc);
+  const start = loc.valueStart + quote + from;
+  return loc.file.span(start, loc.valueStart + quote + Math.max(to, from));
+}
+
+/** The value at `path` under `root`, or undefined. */
+export function getAt(root: unknown, path: ConfigPath): unknown {
+  let node = root;
+  for (const seg of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return node;
+}
