@@ -39,13 +39,15 @@ export const CODES = {
   'bundle/reserved-field': 'A field that the deployment manages is set in configuration.',
   'bundle/terraform-only-field': 'A Terraform-only field is referenced.',
   'bundle/json-job': 'The file is a raw Jobs API job definition.',
+  'cluster/single-node': 'A cluster with num_workers: 0 is not configured as single-node.',
+  'cluster/wheel-runtime': 'Python wheel tasks with local libraries need Databricks Runtime 13.3 or later.',
   'target/not-found': 'The requested target does not exist.',
   'target/ambiguous': 'Several targets exist and none is selected.',
   'target/multiple-defaults': 'More than one target is marked default.',
   'target/override-failed': 'A target override could not be merged.',
 
   // ── variables and ${…} interpolation ───────────────────────────────────────────────────────
-  'var/not-declared': 'A value is assigned to a variable that is not declared.',
+  'var/not-declared': 'A value is assigned to a variable that is not declared, or assigned twice.',
   'var/required': 'A variable without a default received no value.',
   'var/complex-mismatch': 'A complex variable got a scalar value, or a scalar one a complex value.',
   'var/complex-from-flag': 'A complex variable cannot be set from --var or BUNDLE_VAR_*.',
@@ -58,6 +60,7 @@ export const CODES = {
   'interp/workspace-prefix': 'A /Workspace prefix before ${workspace.*} paths is redundant.',
   'interp/deploy-time': 'A reference that can only be resolved at deploy time.',
   'interp/not-a-string': 'A reference embedded in a string points at a map or a list.',
+  'interp/resource-cycle': 'Resources refer to each other through ${resources.…} so none can be deployed first.',
 
   // ── mode and presets ───────────────────────────────────────────────────────────────────────
   'mode/invalid': 'bundle.mode is neither development nor production.',

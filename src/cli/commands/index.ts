@@ -1,5 +1,8 @@
 /** Every verb of the CLI, in `--help` order. Each module builds its commander Command. */
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { validateCommand } from './validate.js';
 
-export const COMMANDS: ReadonlyArray<(ctx: CommandContext) => Command> = [];
+export const COMMANDS: ReadonlyArray<(ctx: CommandContext) => Command> = [
+  validateCommand,
+];

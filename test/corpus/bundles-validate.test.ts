@@ -1,0 +1,67 @@
+/**
+ * Conformance: every recorded invocation of the corpus that validates a bundle gives the same
+ * verdict here. Valid and warnings-only cases exit 0 with no error; invalid cases exit non-zero
+ * with an error at each located expected error. `bundle plan`/`bundle deploy` validate first,
+ * so when they succeed upstream our validate must pass too; their deploy-time failures are
+ * covered by the deploy tests, and `bundle run` invocations by the run tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { bundleCases, validateArgs, type BundleCase, type CorpusRun } from '../helpers/corpus.js';
+
+interface JsonReport {
+  valid: boolean;
+  diagnostics: { severity: string; code: string; summary: string; location?: { file: string; line: number; column: number } }[];
+}
+
+/**
+ * Where we report, in validate, an error the reference CLI finds only at plan or deploy time.
+ * Keyed by case and command; the value is the code we must report.
+ */
+const EARLIER_THAN_REFERENCE: Record<string, string> = {
+  'databricks-cli__resource_deps-loop_jobs|bundle validate': 'interp/resource-cycle',
+  'databricks-cli__resource_deps-loop_jobs|bundle plan': 'interp/resource-cycle',
+  'databricks-cli__resource_deps-missing_map_key|bundle validate -o json': 'interp/unknown-reference',
+  'databricks-cli__resource_deps-missing_map_key|bundle deploy': 'interp/unknown-reference',
+};
+
+type Kind = 'validate' | 'deploy' | 'run';
+
+function kindOf(run: CorpusRun): Kind {
+  if (/^bundle (plan|deploy)\b/.test(run.command)) return 'deploy';
+  if (/^bundle run\b/.test(run.command)) return 'run';
+  return 'validate';
+}
+
+function invocations(c: BundleCase): [string, CorpusRun][] {
+  const runs = c.runs?.length ? c.runs : [c];
+  return runs
+    .filter((r) => kindOf(r) !== 'run')
+    .filter((r) => kindOf(r) === 'validate' || r.expect !== 'invalid' || EARLIER_THAN_REFERENCE[`${c.name}|${r.command}`])
+    .map((r, i) => [`#${i} ${r.command}${r.target ? ` (-t ${r.target})` : ''}`, r]);
+}
+
+const cases = bundleCases().filter((c) => invocations(c).length > 0);
+
+describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+  it.each(invocations(c))('%s', async (_label, run) => {
+    const res = await runCli(validateArgs(run), { cwd: c.root, env: { ...run.env } });
+    const report = JSON.parse(res.stdout) as JsonReport;
+    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    const earlier = EARLIER_THAN_REFERENCE[`${c.name}|${run.command}`];
+    if (earlier) {
+      expect(errors.map((d) => d.code)).toEqual([earlier]);
+      expect(res.code).toBe(1);
+    } else if (run.expect === 'invalid') {
+      expect(res.code, res.stderr).toBe(1);
+      expect(errors.length).toBeGreaterThan(0);
+      for (const e of run.expected_diagnostics.filter((d) => d.severity === 'error' && d.file && d.line)) {
+        const at = errors.map((d) => d.location && `${d.location.file}:${d.location.line}`);
+        expect(at, `expected an error at ${e.file}:${e.line} (${e.summary})`).toContain(`${e.file}:${e.line}`);
+      }
+    } else {
+      expect(errors.map((d) => `${d.code} ${d.summary}`)).toEqual([]);
+      expect(res.code).toBe(0);
+    }
+  });
+});
