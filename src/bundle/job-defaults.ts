@@ -3,14 +3,13 @@
  * `validate -o json` shows and what deploy sends are the same: `name: Untitled`,
  * `max_concurrent_runs: 1`, trigger `pause_status: UNPAUSED`, `queue.enabled`, dbt's default
  * schema, the deployment block pointing at the bundle's metadata, `edit_mode: UI_LOCKED`,
- * `format: MULTI_TASK`, the bundle's top-level `run_as` and `permissions`.
+ * `format: MULTI_TASK`, the bundle's top-level `run_as`; then permissions (permissions.ts) and
+ * the defaults of other resource kinds.
  */
 import { defineKey } from '../source/parse-yaml.js';
-import { USER_REF, type UserNames } from './current-user.js';
+import type { UserNames } from './current-user.js';
 import { cloneWithLocs, isDict, type Dict } from './merge.js';
-
-const LEVEL_RANK: Record<string, number> = { CAN_VIEW: 0, CAN_MANAGE_RUN: 1, CAN_MANAGE: 2, IS_OWNER: 3 };
-const PRINCIPALS = ['user_name', 'group_name', 'service_principal_name'] as const;
+import { applyPermissions } from './permissions.js';
 
 export function applyJobDefaults(config: Dict, user?: UserNames): void {
   const jobs = isDict(config.resources) && isDict(config.resources.jobs) ? config.resources.jobs : {};
@@ -35,9 +34,30 @@ export function applyJobDefaults(config: Dict, user?: UserNames): void {
     job.edit_mode = 'UI_LOCKED';
     job.format = 'MULTI_TASK';
     if (!isDict(job.run_as) && isDict(config.run_as)) defineKey(job, 'run_as', cloneWithLocs(config.run_as));
-    const perms = [...(Array.isArray(config.permissions) ? config.permissions.map((p) => cloneWithLocs(p)) : []), ...(Array.isArray(job.permissions) ? job.permissions : [])];
-    if (perms.length > 0) job.permissions = withOwner(perms.filter(isDict), user);
   }
+  applyPermissions(config, user);
+  applyOtherDefaults(config, statePath);
+}
+
+/** Defaults the reference fills on resources this tool does not deploy, so outputs agree. */
+function applyOtherDefaults(config: Dict, statePath: string | undefined): void {
+  const resources = isDict(config.resources) ? config.resources : {};
+  for (const p of Object.values(isDict(resources.pipelines) ? resources.pipelines : {})) {
+    if (!isDict(p)) continue;
+    if (!isDict(p.deployment) && statePath !== undefined) p.deployment = { kind: 'BUNDLE', metadata_file_path: `${statePath}/metadata.json` };
+    if (p.channel === undefined) p.channel = 'CURRENT';
+    if (p.edition === undefined) p.edition = 'ADVANCED';
+  }
+  for (const v of Object.values(isDict(resources.volumes) ? resources.volumes : {})) {
+    if (!isDict(v)) continue;
+    if (v.volume_type === undefined) v.volume_type = 'MANAGED';
+    if (v.volume_path === undefined && [v.catalog_name, v.schema_name, v.name].every((x) => typeof x === 'string')) {
+      v.volume_path = `/Volumes/${String(v.catalog_name)}/${String(v.schema_name)}/${String(v.name)}`;
+    }
+  }
+  if (!isDict(config.sync)) config.sync = {};
+  const sync = config.sync as Dict;
+  if (!Array.isArray(sync.paths)) sync.paths = ['.'];
 }
 
 /** Tasks of a job including for-each nested tasks. */
@@ -49,25 +69,4 @@ export function allTasks(job: Dict): Dict[] {
     if (isDict(t.for_each_task) && isDict(t.for_each_task.task)) out.push(t.for_each_task.task);
   }
   return out;
-}
-
-/**
- * Each principal keeps only its highest level, and the deploying user becomes IS_OWNER (or
- * CAN_MANAGE when the configuration names another owner), as the reference does.
- */
-function withOwner(perms: Dict[], user?: UserNames): Dict[] {
-  const me = user?.userName ?? USER_REF.userName;
-  const best = new Map<string, Dict>();
-  for (const p of perms) {
-    const principal = PRINCIPALS.find((k) => typeof p[k] === 'string');
-    if (!principal) continue;
-    const id = `${principal}:${String(p[principal])}`;
-    const prev = best.get(id);
-    if (!prev || (LEVEL_RANK[String(p.level)] ?? -1) > (LEVEL_RANK[String(prev.level)] ?? -1)) best.set(id, p);
-  }
-  const otherOwner = [...best.values()].some((p) => p.level === 'IS_OWNER' && p.user_name !== me);
-  const mine = best.get(`user_name:${me}`);
-  const level = otherOwner ? 'CAN_MANAGE' : 'IS_OWNER';
-  if (!mine || (LEVEL_RANK[String(mine.level)] ?? -1) < LEVEL_RANK[level]!) best.set(`user_name:${me}`, { level, user_name: me });
-  return [...best.values()];
 }

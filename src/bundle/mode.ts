@@ -38,6 +38,11 @@ export function applyMode(config: Dict, ctx: ModeContext): Diagnostic[] {
 function applyDevelopment(config: Dict, ctx: ModeContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const short = ctx.user?.short_name ?? USER_REF.short_name;
+  // Development deploys skip the deploy lock unless it is explicitly enabled.
+  const bundle = config.bundle as Dict;
+  const deployment = isDict(bundle.deployment) ? bundle.deployment : (bundle.deployment = {});
+  const lock = isDict(deployment.lock) ? deployment.lock : (deployment.lock = {});
+  if (lock.enabled === undefined) lock.enabled = false;
   if (!isDict(config.presets)) defineKey(config, 'presets', {});
   const presets = config.presets as Dict;
   const prefix = presets.name_prefix;

@@ -22,7 +22,7 @@ export interface LocalPathRef {
   kind: PathKind;
   /** Absolute local path. */
   abs: string;
-  /** Text around the path that must be kept (pip flags such as `-r `). */
+  /** Text before the path to keep (pip flags such as `-r `); '' marks an environment wheel. */
   prefix?: string;
 }
 
@@ -99,7 +99,10 @@ function collectDependency(list: unknown[], index: number, d: unknown, path: Con
     }
     return;
   }
-  if (d.startsWith('.') && isLocal(d)) out.push({ path, container: list, key: index, kind: 'library', abs: resolve(baseDir(list, index, rootDir), d) });
+  // A local wheel (`dist/*.whl`) is uploaded at deploy; until then it is written root-relative.
+  if (/\.whl$/i.test(d) && isLocal(d) && !/\s/.test(d)) {
+    out.push({ path, container: list, key: index, kind: 'library', abs: resolve(baseDir(list, index, rootDir), d), prefix: '' });
+  }
 }
 
 function add(container: Dict, key: string, path: ConfigPath, kind: PathKind, rootDir: string, out: LocalPathRef[]): void {
@@ -148,7 +151,9 @@ export function translatePaths(config: Dict, refs: readonly LocalPathRef[], opts
     const container = ref.container as Record<string | number, unknown>;
     if (ref.kind === 'library' && !ref.prefix) {
       // Local wheels and jars may be build outputs: deploy uploads them to the artifact path.
-      container[ref.key] = toPosix(relative(opts.rootDir, ref.abs));
+      // Task libraries are written root-relative; environment dependencies as `./…`, like pip.
+      const rootRel = toPosix(relative(opts.rootDir, ref.abs));
+      container[ref.key] = ref.prefix === '' ? `./${rootRel}` : rootRel;
       continue;
     }
     const isGlob = /[*?[]/.test(rel);

@@ -55,7 +55,17 @@ export function applyPresets(config: Dict): Diagnostic[] {
     for (const r of values(resources[kind])) {
       const field = kind === 'clusters' ? 'cluster_name' : kind === 'dashboards' ? 'display_name' : 'name';
       if (prefix && typeof r[field] === 'string') r[field] = prefixName(kind, r[field] as string, prefix);
+      if (kind === 'models' || kind === 'experiments') addListTags(r, tags);
+      if (kind === 'clusters' && Object.keys(tags).length > 0) {
+        const own = isDict(r.custom_tags) ? r.custom_tags : (r.custom_tags = {});
+        for (const [k, v] of Object.entries(tags)) if (own[k] === undefined) own[k] = v;
+      }
     }
+  }
+  // Unity Catalog names cannot hold "[dev x] ": they get a normalised prefix (dev_x_).
+  const ucPrefix = normaliseUcPrefix(prefix);
+  for (const kind of ['schemas', 'registered_models', 'model_serving_endpoints']) {
+    for (const r of values(resources[kind])) if (ucPrefix && typeof r.name === 'string') r.name = ucPrefix + r.name;
   }
   return out;
 }
@@ -65,6 +75,22 @@ function prefixName(kind: string, name: string, prefix: string): string {
   if (kind !== 'experiments' || !name.includes('/')) return prefix + name;
   const i = name.lastIndexOf('/');
   return name.slice(0, i + 1) + prefix + name.slice(i + 1);
+}
+
+/** Models and experiments carry tags as a list of {key, value}. */
+function addListTags(r: Dict, tags: Dict): void {
+  if (Object.keys(tags).length === 0) return;
+  const list = Array.isArray(r.tags) ? r.tags : (r.tags = []);
+  for (const [key, value] of Object.entries(tags)) {
+    if (!list.some((t) => isDict(t) && t.key === key)) list.push({ key, value });
+  }
+}
+
+/** `[dev jane_doe] ` → `dev_jane_doe_`: lower case, non-word runs become `_`. */
+function normaliseUcPrefix(prefix: string): string {
+  if (!prefix) return '';
+  const p = prefix.toLowerCase().replace(/[^\p{L}\p{N}_${}.]+/gu, '_').replace(/^_+/, '');
+  return p.endsWith('_') ? p : `${p}_`;
 }
 
 function values(group: unknown): Dict[] {

@@ -16,7 +16,7 @@ const ALL_PATHS = ['root_path', ...Object.keys(DERIVED)] as const;
 export function defineWorkspacePaths(config: Dict, user?: UserNames): Diagnostic[] {
   if (!isDict(config.workspace)) defineKey(config, 'workspace', {});
   const ws = config.workspace as Dict;
-  if (user) ws.current_user = { ...user };
+  if (user) ws.current_user = Object.fromEntries(Object.entries(user).filter(([, v]) => v !== undefined));
   if (typeof ws.root_path !== 'string' || ws.root_path === '') ws.root_path = '~/.bundle/${bundle.name}/${bundle.target}';
   const root = ws.root_path as string;
   if (root === '~' || root.startsWith('~/')) ws.root_path = `/Workspace/Users/${user?.userName ?? USER_REF.userName}${root.slice(1)}`;
