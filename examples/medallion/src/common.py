@@ -1,0 +1,41 @@
+"""Shared helpers for the medallion tasks: arguments, the SQLite "catalog", and logging.
+
+The course runs these steps with Spark on Delta tables. Here each layer is a table in a SQLite
+database named after the catalog, so the pipeline runs anywhere Python does: on the embedded
+workspace, on a laptop, or as a plain Python task on Databricks.
+"""
+import argparse
+import os
+import sqlite3
+from pathlib import Path
+
+BUNDLE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def parse_args(*extra: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--catalog", required=True)
+    for name in extra:
+        parser.add_argument(name, required=True)
+    return parser.parse_args()
+
+
+def connect(catalog: str) -> sqlite3.Connection:
+    """Opens the catalog's database; the folder comes from MEDALLION_WAREHOUSE or the cwd."""
+    folder = Path(os.environ.get("MEDALLION_WAREHOUSE", "."))
+    folder.mkdir(parents=True, exist_ok=True)
+    return sqlite3.connect(folder / f"{catalog}.db")
+
+
+def source_dir(path: str) -> Path:
+    """Relative source paths are relative to the bundle (synced next to the code)."""
+    p = Path(path)
+    return p if p.is_absolute() else BUNDLE_ROOT / p
+
+
+def replace_table(db: sqlite3.Connection, name: str, columns: list[str], rows: list[tuple]) -> None:
+    db.execute(f"DROP TABLE IF EXISTS {name}")
+    db.execute(f"CREATE TABLE {name} ({', '.join(columns)})")
+    db.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' for _ in columns)})", rows)
+    db.commit()
+    print(f"{name}: {len(rows)} rows")
