@@ -163,8 +163,7 @@ class Resolver {
       node = this.settle(node, walked, chain);
       const next = child(node, step);
       if (next === undefined) {
-        const full = formatRefPath([...walked, step]);
-        if (EMPTY_IF_ABSENT.has(full)) return { kind: 'value', value: '' };
+        if (EMPTY_IF_ABSENT.has(formatRefPath(routed.steps))) return { kind: 'value', value: '' };
         if (typeof node === 'string' && findBundleRefs(node).length > 0) return { kind: 'defer' };
         return { kind: 'missing', suggestions: this.suggest(node, walked, step, routed.display) };
       }
@@ -201,7 +200,8 @@ class Resolver {
         return { kind: 'missing', suggestions: names.map((n) => display([{ key: 'var' }, { key: n }, ...steps.slice(2)])) };
       }
       const decl = vars[name];
-      if (isDict(decl) && decl.lookup !== undefined && decl.value === undefined) return { kind: 'defer' };
+      // A lookup resolves at deploy; a variable left without a value already has its own error.
+      if (!isDict(decl) || decl.value === undefined || decl.value === null) return { kind: 'defer' };
       return {
         steps: [{ key: 'variables' }, { key: name }, { key: 'value' }, ...steps.slice(2)],
         display: (s) => display([{ key: 'var' }, ...s.slice(1, 2), ...s.slice(3)]),
