@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // in-process. `npm run test:smoke` runs only the acceptance project (used under Node 24 in CI).
 export default defineConfig({
   test: {
+    // Hermetic tool settings: never read the developer's ~/.config/jobs.
+    env: { XDG_CONFIG_HOME: '/nonexistent-jobs-test-config' },
     projects: [
       {
         test: {

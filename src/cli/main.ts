@@ -40,7 +40,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(s),
     });
-  for (const register of COMMANDS) program.addCommand(register(ctx));
+  for (const register of COMMANDS) program.addCommand(inheritSettings(register(ctx), program));
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {
@@ -55,6 +55,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     throw err;
   }
   return ctx.exitCode;
+}
+
+/**
+ * Commands built with `new Command()` do not inherit the parent's settings (exit override,
+ * output routing, suggestions); without them a usage error would call process.exit.
+ */
+function inheritSettings(cmd: Command, parent: Command): Command {
+  cmd.copyInheritedSettings(parent);
+  for (const sub of cmd.commands) inheritSettings(sub, cmd);
+  return cmd;
 }
 
 /** Thrown by commands for a bad flag value that commander cannot check itself. */

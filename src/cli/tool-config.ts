@@ -4,6 +4,7 @@
  * found with cosmiconfig by searching up from the working directory.
  */
 import { diag, type Diagnostic } from '../diag/diagnostic.js';
+import { closest } from '../diag/suggest.js';
 
 export interface ToolConfig {
   output?: 'text' | 'json' | 'github' | 'sarif';
@@ -40,7 +41,10 @@ export function parseToolConfig(raw: unknown, filepath: string): { config: ToolC
     } else if (k === 'profile') {
       if (typeof v === 'string' && v !== '') config.profile = v;
       else bad('profile must be a non-empty string');
-    } else bad(`unknown setting "${k}"`);
+    } else {
+      const near = closest(k, ['output', 'color', 'concurrency', 'profile']);
+      bad(`unknown setting "${k}"${near.length ? ` (did you mean "${near[0]}"?)` : ''}`);
+    }
   }
   return { config, diagnostics };
 }
