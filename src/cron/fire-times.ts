@@ -38,8 +38,12 @@ export interface FireTimesResult {
   javaError?: string;
 }
 
-/** Steps one search may take; real searches need at most a few thousand (a century of months). */
-const STEP_BUDGET = 50_000;
+/**
+ * Quartz's search always moves the calendar forward, except when it is stuck for good (`0W` sets
+ * "day 0" of the next month, which is today, for ever). So a search that makes no progress for
+ * this many steps is a hang; one that progresses ends at the horizon on its own.
+ */
+const STALL_LIMIT = 1_000;
 
 class Hang extends Error {}
 
@@ -123,8 +127,11 @@ class Search {
     const afterTime = after + 1000;
     cl.setTime(afterTime);
     cl.set('ms', 0);
-    for (let step = 0; ; step++) {
-      if (step > STEP_BUDGET) throw new Hang();
+    let latest = -Infinity;
+    for (let stalled = 0; ; ) {
+      const now = cl.getTime();
+      if (now > latest) [latest, stalled] = [now, 0];
+      else if (++stalled > STALL_LIMIT) throw new Hang();
       if (cl.get('year') > 2999) return null;
       if (!this.timeOfDay(cl)) continue;
       if (!this.dayOfMonthOrWeek(cl, afterTime)) continue;

@@ -93,6 +93,12 @@ export class IntlZone implements ZoneRules {
   private table(year: number): YearTable {
     let t = this.years.get(year);
     if (t) return t;
+    if (year < 1 || year > 9999) {
+      // Out of Intl's range; only reached by lenient overflow that Quartz discards (year > 2999).
+      t = { startOffset: this.table(year < 1 ? 1 : 9999).startOffset, transitions: [] };
+      this.years.set(year, t);
+      return t;
+    }
     const start = daysFromCivil(year, 1, 1) * DAY_MS;
     const end = daysFromCivil(year + 1, 1, 1) * DAY_MS;
     t = { startOffset: this.probe(start), transitions: [] };
