@@ -129,7 +129,7 @@ export function parseQuartz(expr: string, options: ParseOptions = {}): QuartzPar
     result.spec = parser.finish(fields.length);
   } catch (err) {
     if (!(err instanceof QuartzError) && !(err instanceof JavaError)) throw err;
-    const kind = err instanceof QuartzError ? err.kind : 'syntax';
+    const kind = err instanceof QuartzError ? err.kind : err.javaText.includes('Start year') ? 'year-range' : 'syntax';
     const message = err instanceof QuartzError ? err.message : `Illegal cron expression format (${err.javaText})`;
     const at = item ?? field;
     result.error = { kind, message, field: field?.index, start: at?.start ?? 0, end: at?.end ?? expr.length };
@@ -185,6 +185,22 @@ function locateWholeError(e: QuartzParseError, fields: Field[], expr: string): Q
   // Point at the field that should become '?': day-of-month when it alone is '*', else day-of-week.
   const target = dom?.text === '*' && dow?.text !== '*' ? dom : (dow ?? dom);
   return target ? { ...e, field: target.index, start: target.start, end: target.end } : e;
+}
+
+/**
+ * What Quartz makes of one list item on its own (values plus day-rule flags), or undefined if it
+ * rejects it. Lint uses this to tell "ignored characters" from "read differently".
+ */
+export function readItem(item: string, type: number): string | undefined {
+  const p = new Parser(undefined);
+  try {
+    p.store(upperWithOrigin(item).upper, type === DAY_OF_WEEK && item.startsWith('?') ? DAY_OF_MONTH : type);
+  } catch {
+    return undefined;
+  }
+  const { lastDayOfWeek, nthDayOfWeek, lastDayOfMonth, nearestWeekday, lastDayOffset } = p;
+  const set = [...p.sets[type === DAY_OF_WEEK && item.startsWith('?') ? DAY_OF_MONTH : type]!].sort((a, b) => a - b);
+  return JSON.stringify([set, p.openYears, lastDayOfWeek, nthDayOfWeek, lastDayOfMonth, nearestWeekday, lastDayOffset]);
 }
 
 /** The mutable state of one parse, mirroring CronExpression's fields. */
