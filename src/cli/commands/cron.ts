@@ -16,7 +16,17 @@ interface NextOpts {
 const output = () => new Option('-o, --output <format>', 'text | json').choices(['text', 'json']).default('text');
 
 export function cronCommand(ctx: CommandContext): Command {
-  const cron = new Command('cron').description('Preview and explain Quartz cron schedules (seconds first, as Databricks uses them)');
+  // Subcommands inherit these settings when created, so they are set on `cron` before them: the
+  // root program's exitOverride and output do not reach commands nested under an added command.
+  const cron = new Command('cron')
+    .description('Preview and explain Quartz cron schedules (seconds first, as Databricks uses them)')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => ctx.io.stdout.write(s),
+      writeErr: (s) => ctx.io.stderr.write(s),
+      outputError: (s, w) => w(s),
+    });
   cron
     .command('next')
     .description('Describe EXPR and list its next fire times (quote EXPR; exit 1 if it or the zone is invalid)')
