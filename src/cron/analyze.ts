@@ -56,7 +56,7 @@ function neverFires(parse: QuartzParse, spec: QuartzSpec, from: number | undefin
   const closedYears = spec.openYears.length === 0 && explicitYears.length > 0;
   const searchFrom = from ?? (closedYears ? yearStart(explicitYears[0]!) - 1000 : Date.UTC(2000, 0, 1));
   // Without a reference instant, one 400-year Gregorian cycle shows whether a date ever exists.
-  const horizon = maxYear ?? (closedYears ? explicitYears[explicitYears.length - 1]! : 2400);
+  const horizon = maxYear ?? (closedYears ? Math.min(explicitYears[explicitYears.length - 1]!, 2999) : 2400);
   if (fireTimes(spec, GMT, searchFrom, 1, { maxYear: horizon }).times.length > 0) return undefined;
   const yearField = parse.fields[YEAR];
   if (from !== undefined && yearField && closedYears && explicitYears[explicitYears.length - 1]! <= yearOf(from)) {

@@ -495,7 +495,10 @@ class Parser {
       max = WRAP[type]!;
       stopAt += max;
     }
-    for (let v = startAt; v <= stopAt; v += incr) {
+    // Bounded where Quartz is not: years after 2999 can never fire (its search stops there), and a
+    // range such as 99-2000000000 (the 99 skips the range check) would exhaust Quartz's memory.
+    const last = type === YEAR ? Math.min(stopAt, 3000) : Math.min(stopAt, startAt + MAX_FILL * incr);
+    for (let v = startAt; v <= last; v += incr) {
       if (max === -1) set.add(v);
       else {
         let v2 = v % max;
@@ -506,6 +509,8 @@ class Parser {
     }
   }
 }
+
+const MAX_FILL = 10_000;
 
 const BOUNDS: Record<number, [number, number]> = {
   [SECOND]: [0, 59],
