@@ -78,8 +78,10 @@ function nextText(p: CronPreview, req: NextRequest): string {
     `  ${p.expression.description}`,
     '',
   ];
-  if (p.next.length === 0) lines.push(`No fire time after ${iso(req.from)}.`);
-  else lines.push(`Next ${p.next.length} fire time${p.next.length === 1 ? '' : 's'} after ${iso(req.from)}:`);
+  // Quartz works in whole seconds (fireTimes truncates `from`), so show `from` that way too.
+  const from = iso(Math.floor(req.from / 1000) * 1000);
+  if (p.next.length === 0) lines.push(`No fire time after ${from}.`);
+  else lines.push(`Next ${p.next.length} fire time${p.next.length === 1 ? '' : 's'} after ${from}:`);
   for (const t of p.next) lines.push(`  ${localTime(t, zone.rules.offsetAt(t))}   ${iso(t)}`);
   if (p.end === 'exhausted' && p.next.length > 0 && p.next.length < req.count) lines.push('  (no further fire times)');
   if (p.end === 'error' || p.end === 'hang') lines.push('  (Quartz cannot compute further fire times for this expression)');
