@@ -93,6 +93,42 @@ export const CODES = {
   'schema/other': 'Another schema rule.',
 
   // ── cron ───────────────────────────────────────────────────────────────────────────────────
+  // Errors: Quartz 2.3.2 rejects the expression (Databricks would too).
+  'cron/field-count': 'A Quartz expression needs 6 or 7 fields (seconds first); Unix cron has 5.',
+  'cron/unix-macro': 'A Unix shorthand such as @daily, which Quartz does not know.',
+  'cron/both-days': 'Day-of-month and day-of-week are both set (or both ?): exactly one must be ?.',
+  'cron/question-mark': '? outside the day fields.',
+  'cron/out-of-range': 'A value outside its field\'s range.',
+  'cron/unix-weekday': 'Unix weekday numbers (0-6, 0 = Sunday) where Quartz counts 1-7 from Sunday.',
+  'cron/bad-name': 'A month or weekday name Quartz does not know, or a name in the wrong field.',
+  'cron/bad-step': 'A malformed or too large step (/n).',
+  'cron/bad-special': 'L, W or # used where Quartz does not allow it.',
+  'cron/year-range': 'A year range whose start is after its end.',
+  'cron/syntax': 'Characters Quartz cannot read.',
+  // Warnings: Quartz accepts the expression, but it almost surely does not mean what was written.
+  'cron/ignored-text': 'Quartz silently ignores part of a field.',
+  'cron/long-name': 'A full month or day name: Quartz reads only its first three letters.',
+  'cron/magic-number': '99 (or 98 in a day field), which Quartz reads as * (or ?).',
+  'cron/ignored-step': 'A step that Quartz ignores (/0, or a step after a name range).',
+  'cron/extra-fields': 'Fields after the seventh, which Quartz ignores.',
+  'cron/mixed-list': 'A list mixing nW or n#k with other values: Quartz uses only one of them.',
+  'cron/nonstandard': 'Syntax Quartz reads in an unusual way.',
+  'cron/unusable': 'Quartz accepts the expression but fails (or never returns) when computing fire times.',
+  'cron/never-fires': 'The schedule has no fire time (the date never exists, or its years have passed).',
+  'cron/every-second': 'The seconds field is *: the job would start every second.',
+  // Time zones (schedule.timezone_id is a Java time-zone id).
+  'cron/unknown-timezone': 'A time-zone id Java does not know (Quartz would silently use GMT).',
+  'cron/timezone-gmt-fallback': 'A zone id java.time accepts but Quartz\'s java.util.TimeZone reads as GMT.',
+  // Schedule and trigger settings of a job.
+  'schedule/required': 'A required schedule or trigger field is not set.',
+  'schedule/pause-status': 'pause_status is neither PAUSED nor UNPAUSED.',
+  'schedule/exclusive': 'schedule, continuous, trigger and triggers that cannot be combined.',
+  'trigger/variant': 'A trigger sets none or more than one of its variants.',
+  'trigger/interval': 'A periodic trigger interval that is not a positive integer.',
+  'trigger/unit': 'A periodic trigger unit other than MINUTES, HOURS, DAYS or WEEKS.',
+  'trigger/min-seconds': 'A trigger timer below 60 seconds.',
+  'trigger/table-name': 'A table name that is not catalog.schema.table.',
+  'trigger/condition': 'A trigger condition outside the allowed values.',
 
   // ── job semantics: dag, tasks, compute, {{…}} references ───────────────────────────────────
   'dag/duplicate-task-key': 'Two tasks of one job share a task_key (the reference CLI silently merges them).',

@@ -22,6 +22,9 @@ export interface CheckInput {
   /** The resolved configuration root: plain data with source locations. */
   config: Record<string, unknown>;
   jobs: JobView[];
+  /** The moment of validation, for findings that depend on it (a cron year range that has
+   * ended). Passed in as data so checks stay pure; absent, such findings are skipped. */
+  now?: Date;
 }
 
 export type BundleCheck = (input: CheckInput) => Diagnostic[];

@@ -8,6 +8,7 @@ import { resourceBodies, unmanagedResources } from './checks/resource-bodies.js'
 import { singleNodeClusters, wheelRuntime } from './checks/cluster-config.js';
 import { resourceRefCycles } from './checks/resource-ref-cycles.js';
 import { resourceFieldRefs } from './checks/resource-field-refs.js';
+import { scheduleCheck } from './checks/schedule.js';
 
 /** Checks that mirror what the Databricks CLI itself reports. */
 export const REFERENCE_CHECKS: readonly BundleCheck[] = [runAsIdentity, resourceBodies, unmanagedResources, singleNodeClusters, wheelRuntime];
@@ -15,7 +16,10 @@ export const REFERENCE_CHECKS: readonly BundleCheck[] = [runAsIdentity, resource
 /** Checks for what the reference CLI finds only at plan or deploy time. */
 export const EARLY_CHECKS: readonly BundleCheck[] = [resourceRefCycles, resourceFieldRefs];
 
-export const BUNDLE_CHECKS: readonly BundleCheck[] = [...REFERENCE_CHECKS, ...EARLY_CHECKS];
+/** Job semantics the reference leaves to deploy or run time: schedules and triggers, … */
+export const JOB_CHECKS: readonly BundleCheck[] = [scheduleCheck];
+
+export const BUNDLE_CHECKS: readonly BundleCheck[] = [...REFERENCE_CHECKS, ...EARLY_CHECKS, ...JOB_CHECKS];
 
 /** Checks that apply to a single Jobs API job file (no bundle around it). */
-export const JOB_FILE_CHECKS: readonly BundleCheck[] = [singleNodeClusters];
+export const JOB_FILE_CHECKS: readonly BundleCheck[] = [singleNodeClusters, ...JOB_CHECKS];

@@ -27,7 +27,7 @@ export async function validateBundle(io: Io, opts: LoadOptions): Promise<Validat
   if (!bundle || Object.keys(bundle.config).length === 0) {
     return { diagnostics, baseDir: bundle?.root ?? io.cwd, sources };
   }
-  diagnostics.push(...validateConfig({ config: bundle.config, jobs: jobViews(bundle.config) }));
+  diagnostics.push(...validateConfig({ config: bundle.config, jobs: jobViews(bundle.config), now: io.clock.now() }));
   return { diagnostics, baseDir: bundle.root, config: bundle.config, target: bundle.target, sources };
 }
 
@@ -53,6 +53,6 @@ export async function validateJobFile(io: Io, file: string): Promise<ValidateRes
     path: wrapped ? ['settings'] : [],
     settings: (wrapped ? root.settings : root) as Record<string, unknown>,
   };
-  diagnostics.push(...parsed.diagnostics, ...validateConfig({ config: root, jobs: [job] }, 'jobFile'));
+  diagnostics.push(...parsed.diagnostics, ...validateConfig({ config: root, jobs: [job], now: io.clock.now() }, 'jobFile'));
   return { ...base, diagnostics, config: root };
 }

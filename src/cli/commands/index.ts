@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { validateCommand } from './validate.js';
+import { cronCommand } from './cron.js';
 
 export const COMMANDS: ReadonlyArray<(ctx: CommandContext) => Command> = [
   validateCommand,
+  cronCommand,
 ];
