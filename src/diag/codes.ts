@@ -105,7 +105,7 @@ export const CODES = {
   'task/no-type': 'A task sets none of the *_task fields.',
   'task/multiple-types': 'A task sets more than one *_task field.',
   'task/missing-field': 'A task type needs one of several fields and none is set.',
-  'task/conflicting-fields': 'A task sets fields that exclude each other.',
+  'task/conflicting-fields': 'A task sets fields that exclude each other, or one without the field it needs.',
   'task/invalid-dbt-commands': 'dbt_task.commands is empty, has more than 10 entries, or an entry does not start with dbt.',
   'task/deprecated-type': 'A deprecated task type.',
   'condition/retries': 'A condition task sets retries; condition tasks are never retried.',

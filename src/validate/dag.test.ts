@@ -41,16 +41,16 @@ describe('task graph', () => {
 
   it('finds each cyclic group and one loop through it', () => {
     const g = graphOf('tasks:\n  - task_key: a\n    depends_on: [{task_key: c}]\n  - task_key: b\n    depends_on: [{task_key: a}]\n  - task_key: c\n    depends_on: [{task_key: b}]\n');
-    const comps = cyclicComponents(g);
+    const comps = cyclicComponents(g.deps);
     expect(comps).toEqual([[0, 1, 2]]);
-    expect(cycleThrough(g, comps[0]!).map((e) => [e.from, e.to])).toEqual([[0, 2], [2, 1], [1, 0]]);
+    expect(cycleThrough(g.deps, comps[0]!).map((e) => [e.from, e.to])).toEqual([[0, 2], [2, 1], [1, 0]]);
   });
 
   it('handles a 5,000-deep chain without recursion', () => {
     const n = 5000;
     const body = `tasks:\n${Array.from({ length: n }, (_, i) => `  - task_key: t${i}\n${i ? `    depends_on: [{task_key: t${i - 1}}]\n` : ''}`).join('')}`;
     const g = graphOf(body);
-    expect(cyclicComponents(g)).toEqual([]);
+    expect(cyclicComponents(g.deps)).toEqual([]);
     expect(longestPathLayers(g)[n - 1]).toBe(n - 1);
     expect(new Reachability(g).isUpstream(0, n - 1)).toBe(true);
   });

@@ -10,10 +10,17 @@
 import type { JobView } from './check.js';
 import { asKey, isObj, topTasks, type LocatedTask } from './tasks.js';
 
-/** One resolved `depends_on` entry: `from` depends on `to`. */
-export interface DepEdge {
+/** An edge of any graph here: `from` needs `to` (depends on it, or runs it). */
+export interface EdgeLike {
   from: number;
   to: number;
+}
+
+/** Outgoing edges per node. */
+export type Adjacency<E extends EdgeLike = EdgeLike> = readonly (readonly E[])[];
+
+/** One resolved `depends_on` entry: `from` depends on `to`. */
+export interface DepEdge extends EdgeLike {
   /** Index of the entry in `from`'s depends_on list. */
   entry: number;
   outcome?: string;
@@ -80,8 +87,8 @@ export function upstreamOf(g: TaskGraph, n: number): number[] {
  * Strongly connected components with more than one node (each holds at least one cycle), in
  * order of their first node. Iterative Tarjan.
  */
-export function cyclicComponents(g: TaskGraph): number[][] {
-  const n = g.nodes.length;
+export function cyclicComponents(deps: Adjacency): number[][] {
+  const n = deps.length;
   const order = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
@@ -97,7 +104,7 @@ export function cyclicComponents(g: TaskGraph): number[][] {
     while (work.length > 0) {
       const top = work[work.length - 1]!;
       const [v, i] = top;
-      const edges = g.deps[v]!;
+      const edges = deps[v]!;
       if (i < edges.length) {
         top[1]++;
         const w = edges[i]!.to;
@@ -133,14 +140,14 @@ export function cyclicComponents(g: TaskGraph): number[][] {
  * One simple cycle inside a strongly connected component, as the edges walked from its first
  * node: `start → … → start`. Breadth-first, so the cycle is a shortest one through `start`.
  */
-export function cycleThrough(g: TaskGraph, component: readonly number[]): DepEdge[] {
+export function cycleThrough<E extends EdgeLike>(deps: Adjacency<E>, component: readonly number[]): E[] {
   const inComp = new Set(component);
   const start = component[0]!;
-  const via = new Map<number, DepEdge>();
+  const via = new Map<number, E>();
   const queue = [start];
   for (let qi = 0; qi < queue.length; qi++) {
     const v = queue[qi]!;
-    for (const e of g.deps[v]!) {
+    for (const e of deps[v]!) {
       if (!inComp.has(e.to) || e.to === v) continue;
       if (e.to === start) {
         const path = [e];

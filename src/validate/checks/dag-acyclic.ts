@@ -12,8 +12,8 @@ export const dagAcyclic: BundleCheck = ({ config, jobs }) => {
   const out: Diagnostic[] = [];
   for (const job of jobs) {
     const g = buildTaskGraph(job);
-    for (const comp of cyclicComponents(g)) {
-      const cycle = cycleThrough(g, comp);
+    for (const comp of cyclicComponents(g.deps)) {
+      const cycle = cycleThrough(g.deps, comp);
       if (cycle.length === 0) continue;
       const edgePath = (i: number) => [...g.nodes[cycle[i]!.from]!.path, 'depends_on', cycle[i]!.entry, 'task_key'];
       const keys = cycle.map((e) => g.nodes[e.from]!.key);

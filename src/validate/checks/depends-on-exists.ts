@@ -8,7 +8,7 @@ import { diag, type Diagnostic } from '../../diag/diagnostic.js';
 import { spanAt } from '../../source/locations.js';
 import type { BundleCheck } from '../check.js';
 import { buildTaskGraph } from '../dag.js';
-import { didYouMean, suggest } from '../suggest.js';
+import { didYouMean, suggest } from '../../diag/suggest.js';
 import { hasInterpolation } from '../tasks.js';
 
 export const dependsOnExists: BundleCheck = ({ config, jobs }) => {
