@@ -55,3 +55,40 @@ describe('task graph', () => {
     expect(new Reachability(g).isUpstream(0, n - 1)).toBe(true);
   });
 });
+
+describe('Reachability at scale', () => {
+  it('agrees with a brute-force closure on a random layered graph', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const width = 30;
+    const layers = 12;
+    let body = 'tasks:\n';
+    for (let l = 0; l < layers; l++) {
+      for (let i = 0; i < width; i++) {
+        const deps = l === 0 ? [] : Array.from({ length: 1 + Math.floor(next() * 3) }, () => `{task_key: t${l - 1 - Math.floor(next() * Math.min(l, 3))}_${Math.floor(next() * width)}}`);
+        body += `  - task_key: t${l}_${i}\n${deps.length ? `    depends_on: [${deps.join(', ')}]\n` : ''}`;
+      }
+    }
+    const g = graphOf(body);
+    const n = g.nodes.length;
+    // Brute force: ancestors by repeated relaxation.
+    const anc = g.nodes.map(() => new Set<number>());
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (let v = 0; v < n; v++) {
+        for (const e of g.deps[v]!) {
+          for (const x of [e.to, ...anc[e.to]!]) {
+            if (!anc[v]!.has(x)) {
+              anc[v]!.add(x);
+              changed = true;
+            }
+          }
+        }
+      }
+    }
+    const r = new Reachability(g);
+    let mismatches = 0;
+    for (let b = 0; b < n; b += 7) for (let a = 0; a < n; a++) if (r.isUpstream(a, b) !== anc[b]!.has(a)) mismatches++;
+    expect(mismatches).toBe(0);
+  });
+});

@@ -187,17 +187,24 @@ export function longestPathLayers(g: TaskGraph): Int32Array {
   return layer;
 }
 
+/** How many nodes a backward search from one reference may visit before it gives up. */
+const LOCAL_SEARCH_BUDGET = 64;
+
 /**
  * Answers "does `a` run before `b`", i.e. is `a` a transitive upstream task of `b`.
  *
- * Per query: a direct edge answers at once; otherwise a backwards search from `b` that never
- * enters a node whose layer is at or above `a`'s (such a node cannot have `a` upstream). Results
- * are memoised per pair, so the cost is bounded by the distinct references in the job, not by
- * tasks squared. With a cycle in the graph the layers are unknown and the search is unpruned.
+ * 1. A direct dependency answers at once; layers rule out every `a` not strictly above `b`.
+ * 2. A backward search from `b` that never enters a node at or above `a`'s layer (such a node
+ *    cannot have `a` upstream), limited to LOCAL_SEARCH_BUDGET nodes: this answers references to
+ *    nearby tasks (a grandparent's value) in constant time.
+ * 3. Past the budget, the downstream closure of `a` is computed once (a forward walk, linear)
+ *    and kept for every later reference to `a`.
+ * A job costs O(references × budget + T × (tasks + edges)), where T counts the distinct tasks
+ * referenced from far below: the few tasks that produce values, in practice.
  */
 export class Reachability {
   private readonly layers: Int32Array;
-  private readonly memo = new Map<string, boolean>();
+  private readonly below = new Map<number, Uint8Array>();
 
   constructor(private readonly g: TaskGraph) {
     this.layers = longestPathLayers(g);
@@ -205,33 +212,50 @@ export class Reachability {
 
   isUpstream(a: number, b: number): boolean {
     if (a === b) return false;
-    const id = `${a}>${b}`;
-    let r = this.memo.get(id);
-    if (r === undefined) {
-      r = this.search(a, b);
-      this.memo.set(id, r);
-    }
-    return r;
-  }
-
-  private search(a: number, b: number): boolean {
+    if (this.g.deps[b]!.some((e) => e.to === a)) return true;
     const la = this.layers[a]!;
     const lb = this.layers[b]!;
-    const pruned = la >= 0 && lb >= 0;
-    if (pruned && la >= lb) return false;
-    const seen = new Uint8Array(this.g.nodes.length);
+    const layered = la >= 0 && lb >= 0;
+    if (layered && la >= lb) return false;
+    let closure = this.below.get(a);
+    if (!closure) {
+      const local = layered ? this.localSearch(a, b, la) : undefined;
+      if (local !== undefined) return local;
+      closure = this.downstreamClosure(a);
+      this.below.set(a, closure);
+    }
+    return closure[b] === 1;
+  }
+
+  /** Backward search from `b` above `a`'s layer; undefined when it runs out of budget. */
+  private localSearch(a: number, b: number, la: number): boolean | undefined {
+    const seen = new Set<number>([b]);
     const stack = [b];
-    seen[b] = 1;
     while (stack.length > 0) {
       const v = stack.pop()!;
       for (const e of this.g.deps[v]!) {
         if (e.to === a) return true;
-        if (seen[e.to]) continue;
-        seen[e.to] = 1;
-        if (pruned && this.layers[e.to]! <= la) continue;
+        if (seen.has(e.to) || this.layers[e.to]! <= la) continue;
+        if (seen.size >= LOCAL_SEARCH_BUDGET) return undefined;
+        seen.add(e.to);
         stack.push(e.to);
       }
     }
     return false;
+  }
+
+  /** Every task that runs after `a` (transitively), as a membership array. */
+  private downstreamClosure(a: number): Uint8Array {
+    const seen = new Uint8Array(this.g.nodes.length);
+    const stack = [a];
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      for (const w of this.g.downstream[v]!) {
+        if (seen[w]) continue;
+        seen[w] = 1;
+        stack.push(w);
+      }
+    }
+    return seen;
   }
 }
