@@ -73,6 +73,11 @@ export function jobParameterNames(job: JobView): Set<string> | undefined {
   if (params === undefined || params === null) return new Set();
   if (!Array.isArray(params)) return undefined;
   const names = new Set<string>();
-  for (const p of params) if (isObj(p) && typeof p.name === 'string') names.add(p.name);
+  for (const p of params) {
+    if (!isObj(p) || typeof p.name !== 'string') continue;
+    // A name still holding ${…} is not final: any reference might match it once resolved.
+    if (p.name.includes('${')) return undefined;
+    names.add(p.name);
+  }
   return names;
 }

@@ -105,6 +105,11 @@ describe('dynamicValueRefs elsewhere', () => {
     expect(new Set(found.map((f) => f.split('@')[0]))).toEqual(new Set(['ref/unknown-member']));
   });
 
+  it('does not judge parameter references while a parameter name is still ${…}', () => {
+    const body = 'parameters:\n  - {name: "${var.p}", default: x}\ntasks:\n  - task_key: t\n    notebook_task: {notebook_path: /n, base_parameters: {a: "{{job.parameters.x}}"}}\n';
+    expect(runChecks(dynamicValueRefs, bundleWithJob(body))).toEqual([]);
+  });
+
   it('leaves a parameter list that is still a ${…} reference alone', () => {
     const body = 'parameters: ${var.params}\ntasks:\n  - task_key: t\n    notebook_task: {notebook_path: /n, base_parameters: {a: "{{job.parameters.x}}"}}\n';
     expect(runChecks(dynamicValueRefs, bundleWithJob(body))).toEqual([]);

@@ -39,8 +39,12 @@ export const librariesPlacement: BundleCheck = ({ config, jobs }) => {
   return out;
 };
 
+/** Preview task types with their own compute model: not judged. */
+const OWN_COMPUTE = new Set(['ai_runtime_task', 'gen_ai_compute_task', 'python_operator_task']);
+
 function whyNot(task: Record<string, unknown>): string | undefined {
   const type = taskTypeOf(task);
+  if (type && OWN_COMPUTE.has(type)) return undefined;
   if (type && NO_COMPUTE.has(type)) return type === 'for_each_task' ? 'libraries belong on for_each_task.task' : `a ${type} runs no code of its own`;
   if (type === 'spark_submit_task') return 'spark_submit_task takes jars and files through --jars and --py-files in its parameters';
   if (CLUSTER_FIELDS.some((f) => has(task, f))) return undefined;
