@@ -2,14 +2,11 @@
  * The job DAG as plain ASCII, for terminals and CI logs: boxes in layers, edges routed in the
  * channel between two layers.
  *
- * Channel routing: every task below gets one horizontal "bus" that ends in an arrow into it;
- * each upstream task drops a vertical line from its box and joins (`+`) the buses of the tasks
- * it feeds. A bus therefore means "all these feed that one", which stays true however many
- * tasks share it. Buses that do not overlap share a row. A vertical line that merely crosses a
- * bus is drawn over it (`|`), never as a junction, and a bus never ends on a column where an
- * unrelated line runs, so every `+` is a real connection.
+ * Edges between two layers are routed in a channel (ascii-channel.ts); cycle edges and
+ * missing dependencies are listed under the drawing.
  */
-import { layoutGraph, type Layout, type LayoutEdge, type LayoutNode } from './layout.js';
+import { channelBuses, drawChannel } from './ascii-channel.js';
+import { layoutGraph, type LayoutEdge, type LayoutNode } from './layout.js';
 import type { JobGraph } from './model.js';
 
 export interface AsciiOptions {
@@ -17,7 +14,7 @@ export interface AsciiOptions {
   unicode?: boolean;
 }
 
-interface Glyphs {
+export interface Glyphs {
   h: string;
   v: string;
   join: string;
@@ -41,7 +38,7 @@ function boxLines(graph: JobGraph, task: number): string[] {
   return lines;
 }
 
-class Canvas {
+export class Canvas {
   private readonly rows: string[][] = [];
 
   put(row: number, col: number, ch: string, over: 'always' | 'blank' | 'line' = 'always'): void {
@@ -75,15 +72,17 @@ export function renderAscii(graph: JobGraph, options: AsciiOptions = {}): string
   let row = 0;
   layout.layers.forEach((layer, l) => {
     const height = Math.max(...layer.map((v) => (layout.nodes[v]!.task < 0 ? 1 : texts[layout.nodes[v]!.task]!.length + 2)));
-    const exits = new Set(byLayer[l]!.map((e) => e.from));
-    for (const v of layer) drawNode(canvas, g, layout.nodes[v]!, row, height, texts, exits.has(v));
+    const buses = channelBuses(layout, byLayer[l]!);
+    const ports = new Map<number, number[]>();
+    for (const b of buses) b.sources.forEach((s, i) => ports.set(s, [...(ports.get(s) ?? []), b.ports[i]!]));
+    for (const v of layer) drawNode(canvas, g, layout.nodes[v]!, row, height, texts, ports.get(v) ?? []);
     row += height;
-    if (l + 1 < layout.layers.length) row = drawChannel(canvas, g, layout, byLayer[l]!, row);
+    if (l + 1 < layout.layers.length) row = drawChannel(canvas, g, layout, buses, row);
   });
   return [header, '', ...canvas.lines(), ...footnotes(graph)].join('\n') + '\n';
 }
 
-function drawNode(canvas: Canvas, g: Glyphs, n: LayoutNode, row: number, height: number, texts: string[][], hasExit: boolean): void {
+function drawNode(canvas: Canvas, g: Glyphs, n: LayoutNode, row: number, height: number, texts: string[][], ports: number[]): void {
   if (n.task < 0) {
     for (let r = row; r < row + height; r++) canvas.put(r, n.x, g.v);
     return;
@@ -95,108 +94,8 @@ function drawNode(canvas: Canvas, g: Glyphs, n: LayoutNode, row: number, height:
   });
   const bottom = row + lines.length + 1;
   canvas.text(bottom, n.x, g.bl + g.h.repeat(n.width - 2) + g.br);
-  // A box shorter than its row: continue the exit line down to the channel.
-  if (hasExit) {
-    for (let r = bottom + 1; r < row + height; r++) canvas.put(r, centreOf(n), g.v);
-  }
-}
-
-function centreOf(n: LayoutNode): number {
-  return n.x + Math.floor(n.width / 2);
-}
-
-function exitColumn(layout: Layout, v: number): number {
-  return centreOf(layout.nodes[v]!);
-}
-
-/**
- * Draws the edges from one layer to the next starting at `row`; returns the next row.
- * Targets with the same set of sources share one bus (all of them feed all of these), so a
- * plain fan-out or fan-in is a single line.
- */
-function drawChannel(canvas: Canvas, g: Glyphs, layout: Layout, edges: LayoutEdge[], row: number): number {
-  const buses = busesOf(layout, edges);
-  const trackEnds: number[] = [];
-  for (const bus of buses.filter((b) => b.left < b.right).sort((a, b) => a.left - b.left || a.right - b.right)) {
-    // Two blanks at least between buses sharing a row, so `+  +` never reads as one line.
-    let t = trackEnds.findIndex((end) => end + 3 <= bus.left);
-    if (t < 0) t = trackEnds.push(0) - 1;
-    trackEnds[t] = bus.right;
-    bus.track = t;
-  }
-  const arrowRow = row + trackEnds.length + 1;
-  const trackRow = (b: Bus) => (b.track < 0 ? arrowRow - 1 : row + 1 + b.track);
-  // Horizontal lines first, so vertical lines drawn afterwards cross over them.
-  for (const bus of buses) {
-    if (bus.track >= 0) for (let c = bus.left; c <= bus.right; c++) canvas.put(trackRow(bus), c, g.h, 'blank');
-  }
-  const exits = new Map<number, Bus[]>();
-  for (const bus of buses) for (const s of bus.sources) exits.set(s, [...(exits.get(s) ?? []), bus]);
-  for (const [s, joined] of exits) {
-    const c = exitColumn(layout, s);
-    const lowest = Math.max(...joined.map(trackRow));
-    for (let r = row; r <= lowest; r++) canvas.put(r, c, g.v, 'line');
-    for (const b of joined) if (b.track >= 0) canvas.put(trackRow(b), c, g.join);
-  }
-  for (const bus of buses) {
-    bus.targets.forEach((t, i) => {
-      const c = bus.entries[i]!;
-      for (let r = trackRow(bus) + 1; r < arrowRow; r++) canvas.put(r, c, g.v, 'line');
-      if (bus.track >= 0) canvas.put(trackRow(bus), c, g.join);
-      canvas.put(arrowRow, c, layout.nodes[t]!.task < 0 ? g.v : g.arrow);
-    });
-  }
-  return arrowRow + 1;
-}
-
-interface Bus {
-  sources: number[];
-  targets: number[];
-  /** Entry column per target. */
-  entries: number[];
-  left: number;
-  right: number;
-  /** Row within the channel; -1 for a straight line that needs none. */
-  track: number;
-}
-
-/** Groups the targets of a channel by their source sets and picks entry columns. */
-function busesOf(layout: Layout, edges: LayoutEdge[]): Bus[] {
-  const sourcesOf = new Map<number, number[]>();
-  for (const e of edges) sourcesOf.set(e.to, [...(sourcesOf.get(e.to) ?? []), e.from]);
-  const groups = new Map<string, Bus>();
-  for (const [t, sources] of sourcesOf) {
-    const id = [...new Set(sources)].sort((a, b) => a - b).join(',');
-    const bus = groups.get(id) ?? { sources: [...new Set(sources)], targets: [], entries: [], left: 0, right: 0, track: -1 };
-    bus.targets.push(t);
-    groups.set(id, bus);
-  }
-  const buses = [...groups.values()];
-  const busesOfSource = new Map<number, number>();
-  for (const b of buses) for (const s of b.sources) busesOfSource.set(s, (busesOfSource.get(s) ?? 0) + 1);
-  for (const bus of buses) {
-    // A target may sit on the line of a source of its own bus, if that line goes nowhere else;
-    // any other line there would merge with its arrow.
-    const busy = new Set(
-      [...busesOfSource.keys()].filter((s) => !(bus.sources.includes(s) && busesOfSource.get(s) === 1)).map((s) => exitColumn(layout, s)),
-    );
-    bus.entries = bus.targets.map((t) => entryColumn(layout.nodes[t]!, busy));
-    const cols = [...bus.entries, ...bus.sources.map((s) => exitColumn(layout, s))];
-    bus.left = Math.min(...cols);
-    bus.right = Math.max(...cols);
-  }
-  return buses;
-}
-
-/** The box centre, or the nearest free column inside the box (two away first, for legibility). */
-function entryColumn(n: LayoutNode, busy: Set<number>): number {
-  const centre = centreOf(n);
-  if (!busy.has(centre)) return centre;
-  for (const d of [2, -2, 3, -3, 1, -1, 4, -4, 5, -5, 6, -6]) {
-    const c = centre + d;
-    if (c > n.x && c < n.x + n.width - 1 && !busy.has(c)) return c;
-  }
-  return centre;
+  // A box shorter than its row: continue the exit lines down to the channel.
+  for (const c of ports) for (let r = bottom + 1; r < row + height; r++) canvas.put(r, c, g.v);
 }
 
 function footnotes(graph: JobGraph): string[] {

@@ -5,7 +5,8 @@
  * 3. order within layers by barycenter sweeps (down, up, down) to reduce crossings, ties kept
  *    in file order so the output is stable;
  * 4. x positions from node widths: each node under the mean of its parents, then parents
- *    shifted right over their children where there is room.
+ *    shifted right over their children where there is room, then lone children of lone
+ *    parents (chains) straightened under them.
  * Back edges (cycles) are not laid out; the renderers list them.
  */
 import type { JobGraph } from './model.js';
@@ -121,8 +122,10 @@ function placeNodes(layout: Layout): void {
     down[e.from]!.push(e.to);
   }
   const center = (v: number) => nodes[v]!.x + Math.floor(nodes[v]!.width / 2);
+  // Positions may go negative while placing (a child centred under a parent near the left
+  // edge); everything is shifted back at the end.
   for (const row of layers) {
-    let right = -GAP;
+    let right = -Infinity;
     for (const v of row) {
       const n = nodes[v]!;
       const parents = up[v]!;
@@ -148,4 +151,19 @@ function placeNodes(layout: Layout): void {
       n.x = Math.max(n.x, Math.min(want, limit));
     }
   }
+  // Straighten one-to-one links (chains): a lone child moves under its parent if there is room.
+  for (let l = 1; l < layers.length; l++) {
+    const row = layers[l]!;
+    row.forEach((v, i) => {
+      const n = nodes[v]!;
+      const parents = up[v]!;
+      if (parents.length !== 1 || down[parents[0]!]!.length !== 1) return;
+      const lo = i > 0 ? nodes[row[i - 1]!]!.x + nodes[row[i - 1]!]!.width + GAP : -Infinity;
+      const hi = i + 1 < row.length ? nodes[row[i + 1]!]!.x - GAP - n.width : Infinity;
+      const want = center(parents[0]!) - Math.floor(n.width / 2);
+      if (lo <= hi) n.x = Math.min(Math.max(want, lo), hi);
+    });
+  }
+  const minX = Math.min(...nodes.map((n) => n.x));
+  if (Number.isFinite(minX)) for (const n of nodes) n.x -= minX;
 }
