@@ -157,14 +157,3 @@ export function allTasks(job: JobView): LocatedTask[] {
   }
   return out;
 }
-
-/** The keys of a list of keyed mappings (`job_clusters`, `environments`), in order. */
-export function definedKeys(list: unknown, field: string): string[] | undefined {
-  if (!Array.isArray(list)) return list === undefined ? [] : undefined;
-  const keys: string[] = [];
-  for (const item of list) {
-    const k = isObj(item) ? asKey(item[field]) : undefined;
-    if (k !== undefined) keys.push(k);
-  }
-  return keys;
-}
