@@ -9,6 +9,7 @@ import { singleNodeClusters, wheelRuntime } from './checks/cluster-config.js';
 import { resourceRefCycles } from './checks/resource-ref-cycles.js';
 import { resourceFieldRefs } from './checks/resource-field-refs.js';
 import { scheduleCheck } from './checks/schedule.js';
+import { SEMANTIC_CHECKS } from './checks/index.js';
 
 /** Checks that mirror what the Databricks CLI itself reports. */
 export const REFERENCE_CHECKS: readonly BundleCheck[] = [runAsIdentity, resourceBodies, unmanagedResources, singleNodeClusters, wheelRuntime];
@@ -16,8 +17,9 @@ export const REFERENCE_CHECKS: readonly BundleCheck[] = [runAsIdentity, resource
 /** Checks for what the reference CLI finds only at plan or deploy time. */
 export const EARLY_CHECKS: readonly BundleCheck[] = [resourceRefCycles, resourceFieldRefs];
 
-/** Job semantics the reference leaves to deploy or run time: schedules and triggers, … */
-export const JOB_CHECKS: readonly BundleCheck[] = [scheduleCheck];
+/** Job semantics the reference leaves to deploy or run time: DAG, task types, compute,
+ * `{{…}}` references, schedules and triggers. */
+export const JOB_CHECKS: readonly BundleCheck[] = [...SEMANTIC_CHECKS, scheduleCheck];
 
 export const BUNDLE_CHECKS: readonly BundleCheck[] = [...REFERENCE_CHECKS, ...EARLY_CHECKS, ...JOB_CHECKS];
 
