@@ -1,0 +1,139 @@
+/**
+ * Findings → diagnostics: code, one-line summary, config path and source span.
+ *
+ * Where each points (as the reference CLI does, and as the conformance corpus records):
+ * - unknown field: the field's KEY; `path` is the object that holds it;
+ * - missing required field: the START of the object that lacks it (for a list item, the
+ *   item); `path` is that object;
+ * - wrong type, enum, range: the VALUE; `path` is the value.
+ * Summaries use the reference CLI's wording where the corpus shows it (`unknown field: x`,
+ * `required field "x" is not set`, `invalid value "X" for enum field. Valid values are [A B]`,
+ * `expected a string value, found null`).
+ */
+import { diag, type ConfigPath, type Diagnostic, type Severity, type Span } from '../diag/diagnostic.js';
+import type { DiagCode } from '../diag/codes.js';
+import { locate, spanAt } from '../source/locations.js';
+import type { Finding, FindingKind } from './findings.js';
+import type { JsonSchema } from './dsl.js';
+import { suggestField } from './suggest.js';
+
+export interface RenderOptions {
+  severity: Severity;
+  /** The validated value with its source locations; spans are left out when undefined. */
+  root?: unknown;
+  /** Prepended to every path (the value's own path inside a larger config). */
+  prefix?: ConfigPath;
+  /** Bundle wording for text that should have been a number ("cannot parse …"). */
+  bundleWording: boolean;
+  /** Follows `$ref` for "did you mean" lookups. */
+  resolve: (node: JsonSchema) => JsonSchema;
+}
+
+const CODE: Record<FindingKind, DiagCode> = {
+  'unknown-field': 'schema/unknown-field',
+  required: 'schema/required',
+  type: 'schema/type',
+  enum: 'schema/enum',
+  range: 'schema/range',
+  other: 'schema/other',
+};
+
+export function renderFinding(f: Finding, opts: RenderOptions): Diagnostic {
+  const path = [...(opts.prefix ?? []), ...f.path];
+  const span = opts.root === undefined ? undefined : spanFor(f, opts.root);
+  const detail = f.kind === 'unknown-field' ? suggestField(f.field!, f.node, opts.resolve) : undefined;
+  return diag(opts.severity, CODE[f.kind], summaryOf(f, opts.bundleWording), {
+    path: path.length > 0 ? path : undefined,
+    span,
+    detail,
+  });
+}
+
+function spanFor(f: Finding, root: unknown): Span | undefined {
+  if (f.kind === 'unknown-field') return spanAt(root, [...f.path, f.field!], 'key');
+  const span = emptyValueSpan(root, f.path) ?? spanAt(root, f.path, 'value');
+  return f.kind === 'required' && span ? firstLine(span) : span;
+}
+
+/**
+ * `key:` with nothing after it. yaml places the empty value after any trailing comment; the
+ * reference CLI points just after the colon, and so do we (the corpus checks the column).
+ */
+function emptyValueSpan(root: unknown, path: ConfigPath): Span | undefined {
+  const found = locate(root, path);
+  if (!found || found.depth !== path.length) return undefined;
+  const { loc } = found;
+  if (loc.valueStart !== loc.valueEnd || loc.keyEnd === undefined) return undefined;
+  const colon = loc.file.text.indexOf(':', loc.keyEnd);
+  if (colon < 0 || colon >= loc.valueStart) return undefined;
+  return loc.file.span(colon + 1, colon + 1);
+}
+
+/** A multi-line object's span cut to its first line, so the caret lands where it starts. */
+function firstLine(span: Span): Span {
+  if (span.end.line === span.start.line) return span;
+  return { ...span, end: span.start };
+}
+
+export function summaryOf(f: Finding, bundleWording: boolean): string {
+  switch (f.kind) {
+    case 'unknown-field':
+      return `unknown field: ${f.field}`;
+    case 'required':
+      return `required field "${f.field}" is not set`;
+    case 'enum':
+      return `invalid value ${JSON.stringify(String(f.value))} for enum field. Valid values are [${validValues(f.allowed ?? []).join(' ')}]`;
+    case 'range':
+      return `${String(f.value)} does not fit in a 64-bit integer`;
+    case 'type':
+      return typeSummary(f, bundleWording);
+    default:
+      return f.message ?? 'invalid value';
+  }
+}
+
+function typeSummary(f: Finding, bundleWording: boolean): string {
+  const expected = kindName(f.expected ?? 'string');
+  if (f.value === null) return `expected a ${expected} value, found null`;
+  if (bundleWording && typeof f.value === 'string') {
+    if (f.expected === 'integer') return `cannot parse ${JSON.stringify(f.value)} as an integer`;
+    if (f.expected === 'number') return `cannot parse ${JSON.stringify(f.value)} as a floating point number`;
+  }
+  return `expected ${expected}, found ${kindOfValue(f.value)}`;
+}
+
+/** Sorted as the reference prints them; "" (an accepted "not set") is not worth listing. */
+function validValues(allowed: readonly unknown[]): string[] {
+  return allowed
+    .filter((v) => v !== '')
+    .map(String)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** JSON Schema type → the kind names the reference CLI uses in messages. */
+function kindName(type: string): string {
+  switch (type) {
+    case 'object':
+      return 'map';
+    case 'array':
+      return 'sequence';
+    case 'integer':
+      return 'int';
+    case 'number':
+      return 'float';
+    case 'boolean':
+      return 'bool';
+    default:
+      return type;
+  }
+}
+
+function kindOfValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'sequence';
+  if (typeof v === 'bigint') return 'int';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'object') return 'map';
+  return typeof v;
+}

@@ -1,0 +1,90 @@
+/**
+ * What counts as a problem differs between a bundle file and an API request body, while the
+ * schema is the same. These rules run over findings (so they cost nothing on valid input).
+ *
+ * Bundle files follow the reference CLI, which converts YAML values to the Go type of each
+ * field before it checks anything (libs/dyn/convert/normalize.go):
+ * - scalars are coerced: a number or boolean where a string belongs is its text; "42" is an
+ *   integer, "yes"/"off" are booleans, "1.5" is a float;
+ * - null where a map, list or object belongs means "empty": no type warning, but the object's
+ *   required fields are then missing; null where a scalar belongs is a warning;
+ * - an unknown key whose value is a YAML anchor (or a container of anchors only) is a helper
+ *   block for `<<: *ref` merges, not a typo.
+ * API bodies are JSON and are taken literally, except that JSON null means "not set" (proto3
+ * JSON) and `git_provider` is matched without regard to case, as the Jobs API does.
+ */
+import { locOf } from '../source/locations.js';
+import type { Finding } from './findings.js';
+import type { JsonSchema } from './dsl.js';
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** Spellings the reference CLI (after go-yaml) reads as booleans. */
+const YAML_BOOLEANS = new Set(['true', 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'false', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+const INT_TEXT = /^[+-]?\d+$/;
+const FLOAT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+export function bundleRules(findings: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.kind === 'unknown-field') {
+      if (!locOf(f.value, f.field!)?.anchored) out.push(f);
+    } else if (f.kind === 'type') {
+      out.push(...bundleType(f));
+    } else if (f.kind === 'enum' && (f.value === null || typeof f.value === 'object')) {
+      // The reference reports these as type problems of a string field.
+      out.push({ ...f, kind: 'type', expected: 'string' });
+    } else {
+      out.push(f);
+    }
+  }
+  return out;
+}
+
+function bundleType(f: Finding): Finding[] {
+  const { value, expected } = f;
+  if (value === null) {
+    if (expected === 'array') return [];
+    if (expected === 'object') return requiredOf(f.node).map((field) => ({ ...f, kind: 'required' as const, field }));
+    return [f];
+  }
+  if (typeof value === 'bigint') return int64Range(f);
+  if (expected === 'string') return typeof value === 'number' || typeof value === 'boolean' ? [] : [f];
+  if (typeof value !== 'string') return [f];
+  if (expected === 'integer' && INT_TEXT.test(value)) return inInt64(BigInt(value)) ? [] : [{ ...f, kind: 'range' }];
+  if (expected === 'number' && FLOAT_TEXT.test(value)) return [];
+  if (expected === 'boolean' && YAML_BOOLEANS.has(value)) return [];
+  return [f];
+}
+
+export function apiRules(findings: readonly Finding[], caseInsensitiveEnums: ReadonlySet<object>): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if ((f.kind === 'type' || f.kind === 'enum') && f.value === null) continue;
+    if (f.kind === 'type' && typeof f.value === 'bigint') out.push(...int64Range(f));
+    else if (f.kind === 'enum' && caseInsensitiveEnums.has(f.node) && matchesIgnoringCase(f.value, f.allowed ?? [])) continue;
+    else out.push(f);
+  }
+  return out;
+}
+
+/** Big integers arrive as bigint (see source/parse-yaml.ts, api/json.ts); ajv only knows numbers. */
+function int64Range(f: Finding): Finding[] {
+  if (f.expected !== 'integer' && f.expected !== 'number') return [f];
+  return inInt64(f.value as bigint) ? [] : [{ ...f, kind: 'range' }];
+}
+
+function inInt64(n: bigint): boolean {
+  return n >= INT64_MIN && n <= INT64_MAX;
+}
+
+function requiredOf(node: JsonSchema): string[] {
+  return Array.isArray(node.required) ? (node.required as string[]) : [];
+}
+
+function matchesIgnoringCase(value: unknown, allowed: readonly unknown[]): boolean {
+  if (typeof value !== 'string') return false;
+  const v = value.toLowerCase();
+  return allowed.some((a) => typeof a === 'string' && a.toLowerCase() === v);
+}
