@@ -13,6 +13,7 @@
  * API bodies are JSON and are taken literally, except that JSON null means "not set" (proto3
  * JSON) and `git_provider` is matched without regard to case, as the Jobs API does.
  */
+import type { ConfigPath } from '../diag/diagnostic.js';
 import { locOf } from '../source/locations.js';
 import type { Finding } from './findings.js';
 import type { JsonSchema } from './dsl.js';
@@ -46,7 +47,10 @@ function bundleType(f: Finding): Finding[] {
   const { value, expected } = f;
   if (value === null) {
     if (expected === 'array') return [];
-    if (expected === 'object') return requiredOf(f.node).map((field) => ({ ...f, kind: 'required' as const, field }));
+    // An empty resource (`resources.jobs.x:` with no body) is reported as undefined by the
+    // bundle loader (bundle/undefined-resource); listing its missing fields too would be noise.
+    if (expected === 'object' && !isResourceDefinition(f.path)) return requiredOf(f.node).map((field) => ({ ...f, kind: 'required' as const, field }));
+    if (expected === 'object') return [];
     return [f];
   }
   if (typeof value === 'bigint') return int64Range(f);
@@ -77,6 +81,12 @@ function int64Range(f: Finding): Finding[] {
 
 function inInt64(n: bigint): boolean {
   return n >= INT64_MIN && n <= INT64_MAX;
+}
+
+/** `resources.<kind>.<key>`, at the top level or inside a target. */
+function isResourceDefinition(path: ConfigPath): boolean {
+  if (path.length === 3) return path[0] === 'resources';
+  return path.length === 5 && (path[0] === 'targets' || path[0] === 'environments') && path[2] === 'resources';
 }
 
 function requiredOf(node: JsonSchema): string[] {

@@ -62,6 +62,10 @@ describe('validateBundleSchema: required fields', () => {
     expect(check(...job('        - task_key: a', '          run_job_task:   # to do'))).toEqual(['schema/required 7:24 resources.jobs.etl.tasks[0].run_job_task']);
   });
 
+  it('leaves a resource without a body to the loader’s undefined-resource check', () => {
+    expect(check('bundle: {name: b}', 'resources:', '  experiments:', '    e:', '  jobs:', '    j:')).toEqual([]);
+  });
+
   it('counts an empty string and a zero as set', () => {
     expect(check(...job('        - task_key: ""', '          run_job_task: {job_id: 0}'))).toEqual([]);
   });
