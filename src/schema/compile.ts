@@ -28,6 +28,9 @@ function instance(): Ajv {
       // The schema is generated and tested; checking it against the meta-schema on every run
       // would only cost start-up time.
       validateSchema: false,
+      // ajv's code optimiser costs more compile time than it saves in validation. Measured on
+      // a 2 MB bundle (bench/schema.mjs): compile ~350 → ~200 ms, validation unchanged (~14 ms).
+      code: { optimize: false },
     });
     ajv.addVocabulary(ANNOTATIONS);
     ajv.addSchema(BUNDLE_SCHEMA as object, SCHEMA_ID);
