@@ -10,9 +10,9 @@
  * `required field "x" is not set`, `invalid value "X" for enum field. Valid values are [A B]`,
  * `expected a string value, found null`).
  */
-import { diag, type ConfigPath, type Diagnostic, type Severity, type Span } from '../diag/diagnostic.js';
+import { diag, type ConfigPath, type Diagnostic, type Related, type Severity, type Span } from '../diag/diagnostic.js';
 import type { DiagCode } from '../diag/codes.js';
-import { locate, spanAt } from '../source/locations.js';
+import { getAt, keySpan, locate, locsOf, spanAt, valueSpan } from '../source/locations.js';
 import type { Finding, FindingKind } from './findings.js';
 import type { JsonSchema } from './dsl.js';
 import { suggestField } from './suggest.js';
@@ -21,8 +21,6 @@ export interface RenderOptions {
   severity: Severity;
   /** The validated value with its source locations; spans are left out when undefined. */
   root?: unknown;
-  /** Prepended to every path (the value's own path inside a larger config). */
-  prefix?: ConfigPath;
   /** Bundle wording for text that should have been a number ("cannot parse …"). */
   bundleWording: boolean;
   /** Follows `$ref` for "did you mean" lookups. */
@@ -39,14 +37,28 @@ const CODE: Record<FindingKind, DiagCode> = {
 };
 
 export function renderFinding(f: Finding, opts: RenderOptions): Diagnostic {
-  const path = [...(opts.prefix ?? []), ...f.path];
   const span = opts.root === undefined ? undefined : spanFor(f, opts.root);
   const detail = f.kind === 'unknown-field' ? suggestField(f.field!, f.node, opts.resolve) : undefined;
   return diag(opts.severity, CODE[f.kind], summaryOf(f, opts.bundleWording), {
-    path: path.length > 0 ? path : undefined,
+    path: f.path.length > 0 ? f.path : undefined,
     span,
     detail,
+    related: opts.root === undefined ? undefined : alsoDefined(f, opts.root),
   });
+}
+
+/**
+ * The other places the same key was written: a target override merged onto the base
+ * definition keeps both locations (source/locations.ts), and the reference CLI lists both.
+ */
+function alsoDefined(f: Finding, root: unknown): Related[] {
+  const path = f.kind === 'unknown-field' ? [...f.path, f.field!] : f.path;
+  if (path.length === 0) return [];
+  const locs = locsOf(getAt(root, path.slice(0, -1)), path[path.length - 1]!).slice(1);
+  return locs.map((loc) => ({
+    message: 'also defined here',
+    span: f.kind === 'unknown-field' ? keySpan(loc) : f.kind === 'required' ? firstLine(valueSpan(loc)) : valueSpan(loc),
+  }));
 }
 
 function spanFor(f: Finding, root: unknown): Span | undefined {

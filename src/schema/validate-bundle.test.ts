@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatPath } from '../diag/diagnostic.js';
 import { parseYamlText } from '../source/parse-yaml.js';
+import { getAt, locsOf, setLoc } from '../source/locations.js';
 import { validateBundleSchema } from './index.js';
 
 /** Validates YAML lines as a bundle file; each diagnostic as `code line:col path`. */
@@ -144,5 +145,20 @@ describe('validateBundleSchema: enums', () => {
     expect(check('bundle: {name: b}', 'variables:', '  a: {type: ""}', '  b: {type: complex}', '  c: {type: map}')).toEqual([
       'schema/enum 5:13 variables.c.type',
     ]);
+  });
+});
+
+describe('validateBundleSchema: merged values', () => {
+  it('lists the other places a value was written as related spans', () => {
+    const base = parseYamlText('/b/databricks.yml', job('        - task_key: a', '          python_wheel_task:', '            package_name: p').join('\n'));
+    const override = parseYamlText('/b/override.yml', ['tasks:', '  - task_key: a', '    python_wheel_task:', '      package_name: q'].join('\n'));
+    // What a target merge does: the override's location is kept after the base's.
+    const config = base.value as Record<string, unknown>;
+    const task = getAt(config, ['resources', 'jobs', 'etl', 'tasks', 0]) as object;
+    const overrideTask = getAt(override.value, ['tasks', 0]);
+    setLoc(task, 'python_wheel_task', [...locsOf(task, 'python_wheel_task'), ...locsOf(overrideTask, 'python_wheel_task')]);
+    const [d] = validateBundleSchema(config);
+    expect(d).toMatchObject({ code: 'schema/required', span: { file: '/b/databricks.yml', start: { line: 8, column: 13 } } });
+    expect(d!.related).toEqual([{ message: 'also defined here', span: expect.objectContaining({ file: '/b/override.yml', start: expect.objectContaining({ line: 4, column: 7 }) }) }]);
   });
 });
