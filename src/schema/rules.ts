@@ -53,8 +53,8 @@ function bundleType(f: Finding): Finding[] {
     if (expected === 'object') return [];
     return [f];
   }
+  if (expected === 'string') return typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' ? [] : [f];
   if (typeof value === 'bigint') return int64Range(f);
-  if (expected === 'string') return typeof value === 'number' || typeof value === 'boolean' ? [] : [f];
   if (typeof value !== 'string') return [f];
   if (expected === 'integer' && INT_TEXT.test(value)) return inInt64(BigInt(value)) ? [] : [{ ...f, kind: 'range' }];
   if (expected === 'number' && FLOAT_TEXT.test(value)) return [];
