@@ -44,10 +44,12 @@ export function int(description?: string): JsonSchema {
   return scalar('integer', description);
 }
 
+/** A number (floats: spot bid prices, autoscaling limits). */
 export function num(description?: string): JsonSchema {
   return scalar('number', description);
 }
 
+/** A boolean. */
 export function bool(description?: string): JsonSchema {
   return scalar('boolean', description);
 }
@@ -62,6 +64,7 @@ export function ref(name: string, description?: string): JsonSchema {
   return described({ $ref: defPointer(name) }, description);
 }
 
+/** A list of `items`. */
 export function arr(items: JsonSchema, description?: string): JsonSchema {
   return described({ type: ['array', 'string'], pattern: INTERPOLATION_PATTERN, items }, description);
 }

@@ -36,6 +36,7 @@ const CODE: Record<FindingKind, DiagCode> = {
   other: 'schema/other',
 };
 
+/** One finding as a diagnostic; spans and related spans come from `root`'s locations. */
 export function renderFinding(f: Finding, opts: RenderOptions): Diagnostic {
   const span = opts.root === undefined ? undefined : spanFor(f, opts.root);
   const detail = f.kind === 'unknown-field' ? suggestField(f.field!, f.node, opts.resolve) : undefined;
@@ -87,6 +88,7 @@ function firstLine(span: Span): Span {
   return { ...span, end: span.start };
 }
 
+/** The one-line summary of a finding. */
 export function summaryOf(f: Finding, bundleWording: boolean): string {
   switch (f.kind) {
     case 'unknown-field':

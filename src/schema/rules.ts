@@ -26,6 +26,7 @@ const YAML_BOOLEANS = new Set(['true', 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On'
 const INT_TEXT = /^[+-]?\d+$/;
 const FLOAT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** Findings in a bundle configuration, judged as the reference CLI judges them. */
 export function bundleRules(findings: readonly Finding[]): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
@@ -62,6 +63,7 @@ function bundleType(f: Finding): Finding[] {
   return [f];
 }
 
+/** Findings in a Jobs API body. `caseInsensitiveEnums` holds the enum nodes matched without case. */
 export function apiRules(findings: readonly Finding[], caseInsensitiveEnums: ReadonlySet<object>): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {

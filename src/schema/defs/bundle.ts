@@ -118,6 +118,7 @@ const target = obj({
   git,
 });
 
+/** The bundle's own sections, variables and targets. */
 export const bundleDefs: Record<string, JsonSchema> = {
   Bundle: obj(bundleProps, { required: ['name'], description: 'Name and settings of the bundle.' }),
   BundleDeployment: obj({

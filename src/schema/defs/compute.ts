@@ -6,6 +6,7 @@ import { arr, bool, deprecated, enumOf, hidden, int, mapOf, num, obj, ref, str, 
 
 const destination = (what: string) => obj({ destination: str(what) }, { required: ['destination'] });
 
+/** Enums of the Clusters API used by job and task clusters. */
 export const computeEnums: Record<string, JsonSchema> = {
   DataSecurityMode: enumOf(
     [
@@ -72,6 +73,7 @@ export const clusterSpecProps: Record<string, JsonSchema> = {
   workload_type: ref('WorkloadType'),
 };
 
+/** Cluster, library and environment definitions. */
 export const computeDefs: Record<string, JsonSchema> = {
   ...computeEnums,
   ClusterSpec: obj(clusterSpecProps, { description: 'A cluster created for the run and terminated after it.' }),

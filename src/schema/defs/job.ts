@@ -12,6 +12,7 @@ const timers = {
   wait_after_last_change_seconds: int('Wait this long without further changes before starting a run.'),
 };
 
+/** Enums used at job level (schedules, triggers, health, permissions, git). */
 export const jobEnums: Record<string, JsonSchema> = {
   PauseStatus: enumOf(['UNPAUSED', 'PAUSED']),
   TaskRetryMode: enumOf(['NEVER', 'ON_FAILURE'], 'Whether a continuous job retries failed tasks.'),
@@ -64,6 +65,7 @@ const jobSettings = obj(
   { description: 'Settings of a job, as the Jobs API 2.2 takes them in jobs/create and jobs/reset.' },
 );
 
+/** JobSettings, Job, CreateJob and the objects they hold. */
 export const jobDefs: Record<string, JsonSchema> = {
   ...jobEnums,
   JobSettings: jobSettings,

@@ -319,6 +319,7 @@ const otherKinds: Record<string, JsonSchema> = {
   PostgresSyncedTable: open({ synced_table_id: str(), source_table_full_name: str(), primary_key_columns: arr(str()), lifecycle }, ['synced_table_id']),
 };
 
+/** `Resources` and every resource kind other than jobs. */
 export const resourceDefs: Record<string, JsonSchema> = {
   Resources: obj(
     Object.fromEntries(Object.entries(RESOURCE_KINDS).map(([kind, def]) => [kind, mapOf(ref(def))])),

@@ -9,6 +9,7 @@ const params = (what?: string) => arr(str(), what);
 const keyValues = (what?: string) => mapOf(str(), what);
 const subscriber = obj({ destination_id: str('Notification destination id.'), user_name: str('Workspace user e-mail.') });
 
+/** Enums used by tasks. */
 export const taskEnums: Record<string, JsonSchema> = {
   RunIf: enumOf(
     ['ALL_SUCCESS', 'ALL_DONE', 'NONE_FAILED', 'AT_LEAST_ONE_SUCCESS', 'ALL_FAILED', 'AT_LEAST_ONE_FAILED'],
@@ -69,6 +70,7 @@ const taskProps: Record<string, JsonSchema> = {
   python_operator_task: hidden(ref('PythonOperatorTask')),
 };
 
+/** Task and the payload of each task type. */
 export const taskDefs: Record<string, JsonSchema> = {
   ...taskEnums,
   Task: obj(taskProps, { required: ['task_key'], description: 'One unit of work in the job’s DAG.' }),
