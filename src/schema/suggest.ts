@@ -5,20 +5,25 @@
  */
 import type { JsonSchema } from './dsl.js';
 
-/** Optimal string alignment distance: Levenshtein plus adjacent transpositions. */
+/**
+ * Optimal string alignment distance: Levenshtein plus adjacent transpositions. Three rolling
+ * rows keep it allocation-light: a bundle with a thousand typos asks for ~40,000 of these.
+ */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
+  let before = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let cur = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+      cur[j] = v;
     }
+    [before, prev, cur] = [prev, cur, before];
   }
-  return d[a.length]![b.length]!;
+  return prev[b.length]!;
 }
 
 /** Allowed typo size: about a third of the name (one edit for short names, at most three). */
@@ -31,14 +36,16 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestD = Infinity;
   const lower = name.toLowerCase();
+  const max = maxDistance(name);
   for (const c of candidates) {
+    if (Math.abs(c.length - name.length) > max) continue;
     const d = c.toLowerCase() === lower ? 0 : editDistance(name, c);
     if (d < bestD) {
       best = c;
       bestD = d;
     }
   }
-  return bestD <= maxDistance(name) ? best : undefined;
+  return bestD <= max ? best : undefined;
 }
 
 /**
