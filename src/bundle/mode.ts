@@ -46,6 +46,14 @@ function applyDevelopment(config: Dict, ctx: ModeContext): Diagnostic[] {
   if (!isDict(config.presets)) defineKey(config, 'presets', {});
   const presets = config.presets as Dict;
   const prefix = presets.name_prefix;
+  if (prefix === null && 'name_prefix' in presets) {
+    // The schema check runs after this step fills the gap, so the null is reported here.
+    out.push(diag('warning', 'schema/type', 'expected a string value, found null', {
+      path: ['presets', 'name_prefix'],
+      span: spanAt(config, ['presets', 'name_prefix']),
+      detail: 'An empty key means null; the development prefix is used instead. Remove the key or give it a value.',
+    }));
+  }
   if (prefix === undefined || prefix === null || prefix === '') presets.name_prefix = `[dev ${short}] `;
   else if (typeof prefix === 'string' && !mentionsUser(prefix, ctx.user)) {
     out.push(diag('error', 'mode/prefix-not-user-scoped', "prefix should contain the current username or ${workspace.current_user.short_name} to ensure uniqueness when using 'mode: development'", {

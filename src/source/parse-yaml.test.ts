@@ -20,6 +20,11 @@ describe('parseYamlText', () => {
     expect(spanAt(r.value, ['a', 'run_job_task'])!.start).toMatchObject({ line: 2, column: 16 });
   });
 
+  it('locates an empty value after its colon even before a comment', () => {
+    const r = parse('presets:\n  name_prefix:  # note\n');
+    expect(spanAt(r.value, ['presets', 'name_prefix'])!.start).toMatchObject({ line: 2, column: 15 });
+  });
+
   it('falls back to the deepest located ancestor for missing paths', () => {
     const r = parse('a:\n  b: {}\n');
     expect(locate(r.value, ['a', 'b', 'c', 'd'])!.depth).toBe(2);

@@ -225,11 +225,15 @@ class Walker {
     const vr = value?.range;
     const kr = key?.range;
     if (!vr && !kr) return undefined;
-    const loc: NodeLoc = {
-      file: this.file,
-      valueStart: vr ? vr[0] : kr![1],
-      valueEnd: vr ? vr[1] : kr![1],
-    };
+    let valueStart = vr ? vr[0] : kr![1];
+    let valueEnd = vr ? vr[1] : kr![1];
+    if (kr && vr && vr[0] === vr[1]) {
+      // `key:` with nothing after it: yaml puts the empty value after any trailing comment; the
+      // reference CLI (and editors) point just after the colon.
+      const colon = this.file.text.indexOf(':', kr[1]);
+      if (colon >= 0 && colon < vr[0]) valueStart = valueEnd = colon + 1;
+    }
+    const loc: NodeLoc = { file: this.file, valueStart, valueEnd };
     if (kr) {
       loc.keyStart = kr[0];
       loc.keyEnd = kr[1];

@@ -10,6 +10,7 @@ import { resourceRefCycles } from './checks/resource-ref-cycles.js';
 import { resourceFieldRefs } from './checks/resource-field-refs.js';
 import { scheduleCheck } from './checks/schedule.js';
 import { SEMANTIC_CHECKS } from './checks/index.js';
+import { matchesJobSchema, matchesSchema } from './checks/matches-schema.js';
 
 /** Checks that mirror what the Databricks CLI itself reports. */
 export const REFERENCE_CHECKS: readonly BundleCheck[] = [runAsIdentity, resourceBodies, unmanagedResources, singleNodeClusters, wheelRuntime];
@@ -21,7 +22,7 @@ export const EARLY_CHECKS: readonly BundleCheck[] = [resourceRefCycles, resource
  * `{{…}}` references, schedules and triggers. */
 export const JOB_CHECKS: readonly BundleCheck[] = [...SEMANTIC_CHECKS, scheduleCheck];
 
-export const BUNDLE_CHECKS: readonly BundleCheck[] = [...REFERENCE_CHECKS, ...EARLY_CHECKS, ...JOB_CHECKS];
+export const BUNDLE_CHECKS: readonly BundleCheck[] = [matchesSchema, ...REFERENCE_CHECKS, ...EARLY_CHECKS, ...JOB_CHECKS];
 
 /** Checks that apply to a single Jobs API job file (no bundle around it). */
-export const JOB_FILE_CHECKS: readonly BundleCheck[] = [singleNodeClusters, ...JOB_CHECKS];
+export const JOB_FILE_CHECKS: readonly BundleCheck[] = [matchesJobSchema, singleNodeClusters, ...JOB_CHECKS];

@@ -1,7 +1,7 @@
 /**
  * Conformance: every recorded invocation of the corpus that validates a bundle gives the same
  * verdict here. Valid and warnings-only cases exit 0 with no error; invalid cases exit non-zero
- * with an error at each located expected error. `bundle plan`/`bundle deploy` validate first,
+ * with an error at each located expected error, and every located warning is reported too. `bundle plan`/`bundle deploy` validate first,
  * so when they succeed upstream our validate must pass too; their deploy-time failures are
  * covered by the deploy tests, and `bundle run` invocations by the run tests.
  */
@@ -71,6 +71,12 @@ describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     } else {
       expect(errors.map((d) => `${d.code} ${d.summary}`)).toEqual([]);
       expect(res.code).toBe(0);
+    }
+    // Every located warning the reference reported, we report at the same place.
+    const located = report.diagnostics.map((d) => d.location && `${d.severity}@${d.location.file}:${d.location.line}:${d.location.column}`);
+    for (const w of run.expected_diagnostics.filter((d) => d.severity !== 'error' && d.file && d.line)) {
+      const severity = w.severity === 'recommendation' ? ['info', 'warning'] : ['warning'];
+      expect(severity.some((s) => located.includes(`${s}@${w.file}:${w.line}:${w.column}`)), `expected a ${w.severity} at ${w.file}:${w.line}:${w.column} (${w.summary})`).toBe(true);
     }
   });
 });

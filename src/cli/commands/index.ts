@@ -2,11 +2,13 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { validateCommand } from './validate.js';
-import { cronCommand } from './cron.js';
 import { graphCommand } from './graph.js';
+import { cronCommand } from './cron.js';
+import { schemaCommand } from './schema.js';
 
 export const COMMANDS: ReadonlyArray<(ctx: CommandContext) => Command> = [
   validateCommand,
   graphCommand,
   cronCommand,
+  schemaCommand,
 ];
