@@ -22,9 +22,9 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
 /** Spellings the reference CLI (after go-yaml) reads as booleans. */
-const YAML_BOOLEANS = new Set(['true', 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'false', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
-const INT_TEXT = /^[+-]?\d+$/;
-const FLOAT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+export const YAML_BOOLEANS = new Set(['true', 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'false', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+export const INT_TEXT = /^[+-]?\d+$/;
+export const FLOAT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Findings in a bundle configuration, judged as the reference CLI judges them. */
 export function bundleRules(findings: readonly Finding[]): Finding[] {

@@ -11,6 +11,7 @@ import { readConfigFile } from '../bundle/read-bundle.js';
 import type { SourceFile } from '../source/source-file.js';
 import { jobViews, type JobView } from './check.js';
 import { validateConfig } from './validate-config.js';
+import { normalizeJobSettings, normalizeToSchema } from '../schema/normalize.js';
 
 export interface ValidateResult {
   diagnostics: Diagnostic[];
@@ -28,6 +29,8 @@ export async function validateBundle(io: Io, opts: LoadOptions): Promise<Validat
     return { diagnostics, baseDir: bundle?.root ?? io.cwd, sources };
   }
   diagnostics.push(...validateConfig({ config: bundle.config, jobs: jobViews(bundle.config), now: io.clock.now() }));
+  // normalizeToSchema. After the checks, which report what it converts or drops.
+  normalizeToSchema(bundle.config);
   return { diagnostics, baseDir: bundle.root, config: bundle.config, target: bundle.target, sources };
 }
 
@@ -54,5 +57,6 @@ export async function validateJobFile(io: Io, file: string): Promise<ValidateRes
     settings: (wrapped ? root.settings : root) as Record<string, unknown>,
   };
   diagnostics.push(...parsed.diagnostics, ...validateConfig({ config: root, jobs: [job], now: io.clock.now() }, 'jobFile'));
+  normalizeJobSettings(job.settings);
   return { ...base, diagnostics, config: root };
 }

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/bundle/load-bundle.js';
+import { normalizeToSchema } from '../../src/schema/normalize.js';
 import { stringifyJson } from '../../src/api/json.js';
 import { fakeIo } from '../helpers/run-cli.js';
 import { jq } from '../helpers/jq-lite.js';
@@ -28,11 +29,6 @@ const NOT_YET: Record<string, string> = {
     'experimental.use_legacy_run_as rewrites pipeline owners; pipelines are not deployed by this tool',
   'databricks-cli__validate-immutable_workspace_paths {workspace: .workspace, tasks: .resources.jobs.my_job.tasks}':
     'experimental.immutable_folder (snapshot paths) is not supported',
-  // The reference converts values to the schema's types (ids and spark_conf values to strings)
-  // and drops unknown fields; that normalisation runs on our schema.
-  'databricks-cli__bundle_tag-id .resources': 'needs schema-typed normalisation',
-  'databricks-cli__variables-complex-within-complex .resources.jobs.job1.job_clusters': 'needs schema-typed normalisation',
-  'databricks-cli__variables-complex_multiple_files {resources, variables}': 'needs schema-typed normalisation',
 };
 
 const checks = bundleCases().flatMap((c) =>
@@ -47,6 +43,7 @@ describe('json_checks of bundle validate -o json', () => {
     const vars = args.flatMap((a, i) => (args[i - 1] === '--var' ? [{ name: a.slice(0, a.indexOf('=')), value: a.slice(a.indexOf('=') + 1) }] : []));
     const io = fakeIo({ cwd: root, env: { ...run.env } });
     const { bundle } = await loadBundle(io, { target: run.target ?? undefined, vars, user: USER });
+    normalizeToSchema(bundle!.config);
     const ours = normalise({ ...bundle!.config });
     expect(jq(check.jq, ours)).toEqual([check.expected]);
   });
