@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { writeTree } from '../helpers/temp-tree.js';
 
-const ANSI = /\u001b\[/;
+const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
 const bundle = () => writeTree({ 'databricks.yml': 'bundle: {name: c}\nresources: {jobs: {etl: {name: "${var.nope}"}}}\n' });
 
 describe('colour', () => {
