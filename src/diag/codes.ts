@@ -95,8 +95,16 @@ export const CODES = {
   'dag/duplicate-task-key': 'Two tasks of one job share a task_key (the reference CLI silently merges them).',
 
   // ── remote: the workspace client ───────────────────────────────────────────────────────────
+  'remote/api-error': 'The workspace answered a request with an error.',
+  'remote/auth-failed': 'The workspace (or its token endpoint) refused the credentials.',
+  'remote/auth-config': 'No usable credentials or host could be resolved (env, profile, bundle).',
+  'remote/network': 'The workspace could not be reached, or the connection was lost.',
+  'remote/retries-exhausted': 'A request kept failing and the retry budget ran out.',
 
   // ── local: the embedded workspace ──────────────────────────────────────────────────────────
+  'local/data-dir-locked': 'Another local workspace server uses the data directory.',
+  'local/non-loopback-bind': 'The local workspace was asked to listen on a non-loopback address.',
+  'local/bad-fault-spec': 'The fault-injection rules (JOBS_LOCAL_FAULTS) are malformed.',
 
   // ── deploy: plan, deploy, destroy ──────────────────────────────────────────────────────────
 

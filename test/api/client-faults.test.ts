@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Receipt } from '../../src/local/server/router.js';
 import { bearerToken } from '../../src/remote/auth/credentials.js';
 import { createWorkspaceClient } from '../../src/remote/client.js';
-import { ApiError, NetworkError, RetriesExhaustedError } from '../../src/remote/errors.js';
+import type { ApiError} from '../../src/remote/errors.js';
+import { NetworkError, RetriesExhaustedError } from '../../src/remote/errors.js';
 import type { Transport } from '../../src/remote/transport.js';
 import { startTestWorkspace, type Mode, type TestWorkspace } from '../helpers/local-workspace.js';
 
