@@ -49,7 +49,8 @@ export interface NotebookTask extends Loose {
   warehouse_id?: string;
 }
 
-export interface Task {
+/** Task fields without the catch-all, so `Omit<TaskFields, …>` keeps them (RunTask). */
+export interface TaskFields {
   task_key: string;
   description?: string;
   depends_on?: TaskDependency[];
@@ -79,6 +80,9 @@ export interface Task {
   sql_task?: Loose;
   dbt_task?: Loose;
   pipeline_task?: Loose;
+}
+
+export interface Task extends TaskFields {
   [other: string]: unknown;
 }
 

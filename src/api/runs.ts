@@ -4,7 +4,7 @@
  * See ../shared/reference/jobs-api-2.2.md §2–3.
  */
 import type { Int64 } from './json.js';
-import type { Loose, Task } from './jobs.js';
+import type { Loose, TaskFields } from './jobs.js';
 
 export const LIFE_CYCLE_STATES = [
   'QUEUED', 'PENDING', 'BLOCKED', 'RUNNING', 'WAITING_FOR_RETRY', 'TERMINATING', 'TERMINATED', 'SKIPPED', 'INTERNAL_ERROR',
@@ -49,7 +49,7 @@ export interface RunJobParameter {
 }
 
 /** A task run: the task's settings plus its run fields. */
-export interface RunTask extends Omit<Task, 'condition_task'> {
+export interface RunTask extends Omit<TaskFields, 'condition_task'> {
   run_id: Int64;
   attempt_number?: number;
   original_attempt_run_id?: Int64;
@@ -63,8 +63,9 @@ export interface RunTask extends Omit<Task, 'condition_task'> {
   run_duration?: number;
   queue_duration?: number;
   run_page_url?: string;
-  condition_task?: Task['condition_task'] & { outcome?: 'true' | 'false' };
+  condition_task?: TaskFields['condition_task'] & { outcome?: 'true' | 'false' };
   resolved_values?: Loose;
+  [other: string]: unknown;
 }
 
 export interface RepairHistoryItem {
