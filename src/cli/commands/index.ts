@@ -1,5 +1,6 @@
 /** Every verb of the CLI, in `--help` order. Each module builds its commander Command. */
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { localCommand } from './local.js';
 
-export const COMMANDS: ReadonlyArray<(ctx: CommandContext) => Command> = [];
+export const COMMANDS: ReadonlyArray<(ctx: CommandContext) => Command> = [localCommand];
