@@ -13,7 +13,7 @@ import { startLocalWorkspace, type LocalWorkspace } from '../../src/local/start.
 import { bearerToken } from '../../src/remote/auth/credentials.js';
 import { credentialsFor } from '../../src/remote/auth/providers.js';
 import { createWorkspaceClient } from '../../src/remote/client.js';
-import { ApiError } from '../../src/remote/errors.js';
+import type { ApiError } from '../../src/remote/errors.js';
 import { realClock } from '../helpers/local-workspace.js';
 
 const TOKEN = 'dapi-local-SECRET-0123456789abcdef';
