@@ -20,6 +20,7 @@ export interface ServeOptions {
   faultSeed?: string;
   printToken: boolean;
   user?: string;
+  compactAfter?: string;
 }
 
 /** Starts, reports, waits for a shutdown signal, closes. Returns the exit code. */
@@ -63,6 +64,7 @@ function toStartOptions(io: Io, opts: ServeOptions, dataDir: string, faults: str
     ...(opts.idBase !== undefined ? { idBase: opts.idBase } : {}),
     ...(faults ? { faults, faultSeed: seed !== undefined ? Number(seed) : 1 } : {}),
     ...(opts.user ? { userName: opts.user } : {}),
+    ...(opts.compactAfter ? { compactAfterBytes: Number(opts.compactAfter) } : {}),
     now: () => io.clock.now().getTime(),
     warn: (m) => io.stderr.write(`warning: ${m}\n`),
   };

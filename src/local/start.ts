@@ -52,6 +52,8 @@ export interface LocalWorkspaceOptions {
   now?: () => number;
   hostProcess?: HostProcess;
   warn?: (message: string) => void;
+  /** Fold the journal into a snapshot past this many bytes (tests use a small value). */
+  compactAfterBytes?: number;
 }
 
 export interface LocalWorkspace {
@@ -75,12 +77,13 @@ export async function startLocalWorkspace(options: LocalWorkspaceOptions = {}): 
   const lock = options.dataDir ? await acquireDirLock(options.dataDir, processPort, () => new Date(now())) : undefined;
   let store: Store | undefined;
   try {
-    store = await Store.open({ dataDir: options.dataDir, warn: options.warn });
+    store = await Store.open({ dataDir: options.dataDir, warn: options.warn, compactAfterBytes: options.compactAfterBytes });
+    const base = await pinIdBase(store, idBase, options.idBase !== undefined, options.warn);
     const { token, tokenFile } = await resolveToken(options);
     let url = 'http://local.invalid';
     const ctx: WorkspaceContext = {
       store, now, userName: options.userName ?? 'local-user@jobs.local', workspaceId: options.workspaceId ?? '1',
-      url: () => url, idBase, validateJobSettings: options.validateJobSettings, executor: options.executor,
+      url: () => url, idBase: base, validateJobSettings: options.validateJobSettings, executor: options.executor,
     };
     const control: RunControl = {
       updateTask: (taskRunId: Int64, update: TaskUpdate) =>
@@ -106,6 +109,17 @@ export async function startLocalWorkspace(options: LocalWorkspaceOptions = {}): 
     await lock?.release();
     throw err;
   }
+}
+
+/** The first start of a data dir fixes its id base; later starts keep it, so ids never repeat. */
+async function pinIdBase(store: Store, requested: bigint, explicit: boolean, warn?: (m: string) => void): Promise<bigint> {
+  const stored = store.state.counters.base;
+  if (stored !== undefined) {
+    if (explicit && BigInt(stored) !== requested) warn?.(`this data dir was created with id base ${stored}; keeping it (requested ${requested})`);
+    return BigInt(stored);
+  }
+  await store.mutate((state) => ({ ops: [{ op: 'counters', counters: { ...state.counters, base: String(requested) } }], result: undefined }));
+  return requested;
 }
 
 async function resolveToken(options: LocalWorkspaceOptions): Promise<{ token: string; tokenFile?: string }> {

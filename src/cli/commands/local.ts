@@ -18,6 +18,7 @@ export function localCommand(ctx: CommandContext): Command {
     .addOption(new Option('--id-base <n>', 'first ids are <n>+1 (use > 9007199254740992 to test int64 handling)').hideHelp())
     .addOption(new Option('--faults <rules>', 'fault injection rules (see src/local/faults.ts; also JOBS_LOCAL_FAULTS)').hideHelp())
     .addOption(new Option('--fault-seed <n>', 'seed for fault injection').hideHelp())
+    .addOption(new Option('--compact-after <bytes>', 'journal size that triggers a snapshot').hideHelp())
     .action(async (opts: Record<string, string | boolean | undefined>) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${String(opts.port)}`);
@@ -26,6 +27,7 @@ export function localCommand(ctx: CommandContext): Command {
         host: opts.host as string, port, dataDir: opts.dataDir as string | undefined, token: opts.token as string | undefined,
         allowRemote: opts.allowRemote === true, printToken: opts.printToken === true, user: opts.user as string | undefined,
         idBase: opts.idBase as string | undefined, faults: opts.faults as string | undefined, faultSeed: opts.faultSeed as string | undefined,
+        compactAfter: opts.compactAfter as string | undefined,
       }, nodeHostProcess());
     });
   return local;

@@ -35,6 +35,8 @@ export interface Counters {
   job: number;
   run: number;
   object: number;
+  /** The id base the data dir was created with (decimal); kept so ids are never reused. */
+  base?: string;
 }
 
 export interface State {
