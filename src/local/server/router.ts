@@ -146,9 +146,11 @@ async function run(ctx: WorkspaceContext, handler: Handler, req: HandlerRequest,
 }
 
 function errorResponse(status: number, errorCode: string, message: string, headers: Record<string, string>): RouterResponse {
+  // The request id travels in the x-request-id header. `details` carries an ErrorInfo with
+  // `metadata`: the JS SDK's error parser fails on a detail without it and then loses the code.
   const body = {
     error_code: errorCode, message,
-    details: [{ '@type': 'type.googleapis.com/google.rpc.RequestInfo', request_id: headers['x-request-id'], serving_data: '' }],
+    details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: errorCode, domain: 'local.jobs-as-code', metadata: {} }],
   };
   return { status, headers: { ...headers, 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) };
 }
