@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalWorkspace, type LocalWorkspace } from '../../src/local/start.js';
 
-type Sdk = typeof import('@databricks/sdk-experimental');
+import type * as SdkModule from '@databricks/sdk-experimental';
+
+type Sdk = typeof SdkModule;
 
 describe('Databricks JS SDK against jobs local serve', () => {
   let ws: LocalWorkspace;
