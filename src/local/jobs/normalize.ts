@@ -17,6 +17,24 @@ export function withCreateDefaults(settings: JobSettings): JobSettings {
   return out;
 }
 
+const views = { full: new WeakMap<JobSettings, JobSettings>(), summary: new WeakMap<JobSettings, JobSettings>() };
+
+/**
+ * `readSettings`, memoised per stored settings object (stored settings are never mutated: an
+ * update stores a new object). `summary` drops `tasks`/`job_clusters` first (jobs/list without
+ * expand_tasks). The result is shared: callers copy before changing it.
+ */
+export function readSettingsCached(settings: JobSettings, summary = false): JobSettings {
+  const cache = summary ? views.summary : views.full;
+  let view = cache.get(settings);
+  if (!view) {
+    const { tasks: _t, job_clusters: _c, ...rest } = settings;
+    view = Object.freeze(readSettings(summary ? rest : settings));
+    cache.set(settings, view);
+  }
+  return view;
+}
+
 /** Settings as jobs/get returns them. */
 export function readSettings(settings: JobSettings): JobSettings {
   const out: JobSettings = { ...settings, format: 'MULTI_TASK' };

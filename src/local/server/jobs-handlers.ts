@@ -5,7 +5,7 @@
 import type { Int64 } from '../../api/json.js';
 import type { AccessControlRequest, BaseJob, Job, JobSettings } from '../../api/jobs.js';
 import { mergeUpdate, resetSettings } from '../jobs/merge.js';
-import { readSettings, withCreateDefaults } from '../jobs/normalize.js';
+import { readSettingsCached, withCreateDefaults } from '../jobs/normalize.js';
 import { decodePageToken, encodePageToken, pageSlices, PAGE_SIZE } from '../jobs/paginate.js';
 import { checkJobSettings } from '../jobs/validate.js';
 import type { State, StoredJob } from '../store/model.js';
@@ -93,7 +93,7 @@ export function getJob(ctx: WorkspaceContext, req: HandlerRequest): Job {
   const token = optionalString(q.page_token, 'page_token');
   const page = token === undefined ? 0 : Number(decodePageToken('job-page', token) ?? NaN);
   if (!Number.isInteger(page) || page < 0) throw invalid(`Invalid page_token: ${String(token)}`);
-  const settings = readSettings(job.settings);
+  const settings = readSettingsCached(job.settings);
   const arrays = { tasks: settings.tasks ?? [], job_clusters: settings.job_clusters ?? [], environments: settings.environments ?? [], parameters: settings.parameters ?? [] };
   const { slices, hasMore } = pageSlices(arrays, page);
   const paged: Record<string, unknown> = { ...settings };
@@ -132,12 +132,9 @@ export function listJobs(ctx: WorkspaceContext, req: HandlerRequest): { jobs?: B
 }
 
 function baseJob(job: StoredJob, expand: boolean): BaseJob {
-  const settings = readSettings(job.settings);
+  const settings = { ...readSettingsCached(job.settings, !expand) };
   let truncated = false;
-  if (!expand) {
-    delete settings.tasks;
-    delete settings.job_clusters;
-  } else {
+  if (expand) {
     for (const k of ['tasks', 'job_clusters', 'environments', 'parameters'] as const) {
       const list = settings[k] as unknown[] | undefined;
       if (list && list.length > PAGE_SIZE) {
@@ -150,6 +147,7 @@ function baseJob(job: StoredJob, expand: boolean): BaseJob {
 }
 
 export function compareIds(a: Int64 | string, b: Int64 | string): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
   const x = BigInt(a);
   const y = BigInt(b);
   return x < y ? -1 : x > y ? 1 : 0;
