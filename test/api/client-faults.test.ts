@@ -12,6 +12,7 @@ import { createWorkspaceClient } from '../../src/remote/client.js';
 import type { ApiError} from '../../src/remote/errors.js';
 import { NetworkError, RetriesExhaustedError } from '../../src/remote/errors.js';
 import type { Transport } from '../../src/remote/transport.js';
+import { inProcessTransport } from '../../src/local/transport.js';
 import { startTestWorkspace, type Mode, type TestWorkspace } from '../helpers/local-workspace.js';
 
 function fakeClock() {
@@ -139,4 +140,30 @@ it('keeps at most `concurrency` requests in flight', async () => {
   const client = createWorkspaceClient({ host: 'https://x.test', credentials: bearerToken('tok-abcdefgh', 'test'), clock: fakeClock(), transport, concurrency: 3 });
   await Promise.all(Array.from({ length: 20 }, () => client.jobs.getPage(1)));
   expect(peak).toBe(3);
+});
+
+it('fetches a fresh OAuth token once after a 401, then succeeds', async () => {
+  const t = await startTestWorkspace('in-process');
+  let issued = 0;
+  let invalidated = 0;
+  const credentials = {
+    source: 'OAuth M2M client x',
+    authorization: async () => `Bearer ${issued++ === 0 ? 'expired-token-xyz' : t.ws.token}`,
+    secrets: () => ['expired-token-xyz', t.ws.token],
+    invalidate: () => void invalidated++,
+  };
+  // A wrong token is 403 on this server; emulate an expired one (401) with a header the router rejects.
+  const client = createWorkspaceClient({
+    host: t.ws.url, credentials, clock: fakeClock(),
+    transport: {
+      send: async (req) => {
+        const res = await inProcessTransport(t.ws.router).send(req);
+        return res.status === 403 ? { ...res, status: 401 } : res;
+      },
+      close: async () => undefined,
+    },
+  });
+  expect((await client.currentUser.me()).userName).toBe('local-user@jobs.local');
+  expect(invalidated).toBe(1);
+  await t.close();
 });

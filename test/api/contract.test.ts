@@ -291,6 +291,18 @@ describe.each(MODES)('workspace contract ($mode)', ({ mode, idBase }) => {
     expect([gone.status, gone.apiMessage]).toEqual([404, `Path (${root}) doesn't exist.`]);
   });
 
+  it('accepts a multipart workspace/import (the Go SDK Upload shape)', async () => {
+    if (mode !== 'http') return;
+    const form = new FormData();
+    form.set('path', '/Shared/multi.sql');
+    form.set('format', 'AUTO');
+    form.set('overwrite', 'true');
+    form.set('content', new Blob(['-- Databricks notebook source\nSELECT 1']), 'multi.sql');
+    const res = await fetch(`${t.ws.url}/api/2.0/workspace/import`, { method: 'POST', headers: { authorization: `Bearer ${t.ws.token}` }, body: form });
+    expect(res.status).toBe(200);
+    expect(await t.client.workspace.getStatus('/Shared/multi')).toMatchObject({ object_type: 'NOTEBOOK', language: 'SQL' });
+  });
+
   it('deletes a job, then reports it not found', async () => {
     const { job_id } = await t.client.jobs.create({ name: 'doomed' });
     await t.client.jobs.delete(job_id);
