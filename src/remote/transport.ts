@@ -43,7 +43,9 @@ const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'
 
 export function classifyNetworkError(err: unknown): TransportFailure {
   const e = err as { code?: string; cause?: { code?: string }; message?: string; name?: string };
-  const code = e?.code ?? e?.cause?.code ?? (e?.name === 'AbortError' || e?.name === 'TimeoutError' ? 'ABORT_ERR' : 'UNKNOWN');
+  // An abort by our timeout signal is a DOMException whose numeric `code` means nothing here.
+  const aborted = e?.name === 'AbortError' || e?.name === 'TimeoutError';
+  const code = aborted ? 'ABORT_ERR' : (typeof e?.code === 'string' ? e.code : undefined) ?? e?.cause?.code ?? 'UNKNOWN';
   const message = e?.message ?? String(err);
   if (CONNECT_CODES.has(code)) return new TransportFailure('connect', code, message);
   if (TIMEOUT_CODES.has(code)) return new TransportFailure('timeout', code, message);
@@ -77,6 +79,8 @@ export function undiciTransport(options: UndiciTransportOptions): Transport {
           body: req.body,
           headersTimeout: req.timeoutMs,
           bodyTimeout: req.timeoutMs,
+          // undici's own timers are coarse (about a second); the signal makes the limit exact.
+          signal: AbortSignal.timeout(req.timeoutMs),
         });
         const body = Buffer.from(await res.body.arrayBuffer());
         const headers: Record<string, string | undefined> = {};

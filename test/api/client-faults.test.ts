@@ -167,3 +167,17 @@ it('fetches a fresh OAuth token once after a 401, then succeeds', async () => {
   expect(invalidated).toBe(1);
   await t.close();
 });
+
+it('retries a read that timed out, but not a create (it may have been applied)', async () => {
+  const receipts: Receipt[] = [];
+  const t = await startTestWorkspace('http', { faults: 'jobs/list:latency=700ms;jobs/create:latency=700ms', onReceipt: (r) => receipts.push(r) }, { timeoutMs: 250, clock: fakeClock(), retry: { maxAttempts: 3 } });
+  open = t;
+  const err = await t.client.jobs.create({ name: 'slow' }).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(NetworkError);
+  expect((err as NetworkError).phase).toBe('timeout');
+  expect(receipts.filter((r) => r.endpoint === 'jobs/create')).toHaveLength(1);
+  const read = await t.client.jobs.listPage().catch((e: unknown) => e);
+  expect(read).toBeInstanceOf(RetriesExhaustedError);
+  expect(((read as RetriesExhaustedError).last as NetworkError).phase).toBe('timeout');
+  expect(receipts.filter((r) => r.endpoint === 'jobs/list')).toHaveLength(3);
+});

@@ -107,7 +107,7 @@ export function getJob(ctx: WorkspaceContext, req: HandlerRequest): Job {
   };
 }
 
-export function listJobs(ctx: WorkspaceContext, req: HandlerRequest): { jobs?: BaseJob[]; has_more: boolean; next_page_token?: string } {
+export function listJobs(ctx: WorkspaceContext, req: HandlerRequest): { jobs?: BaseJob[]; has_more?: boolean; next_page_token?: string } {
   const q = fromQuery(req.query);
   const limit = optionalInt(q.limit, 'limit') ?? 20;
   if (limit < 1 || limit > 100) throw invalid(`Invalid limit: ${limit}. The limit must be between 1 and 100.`);
@@ -126,7 +126,7 @@ export function listJobs(ctx: WorkspaceContext, req: HandlerRequest): { jobs?: B
   const hasMore = all.length > limit;
   const last = pageJobs.at(-1);
   return {
-    ...(jobs.length > 0 ? { jobs } : {}), has_more: hasMore,
+    ...(jobs.length > 0 ? { jobs } : {}), ...(hasMore ? { has_more: true } : {}),
     ...(hasMore && last ? { next_page_token: encodePageToken('jobs-after', String(last.job_id)) } : {}),
   };
 }

@@ -127,7 +127,7 @@ export function listRuns(ctx: WorkspaceContext, req: HandlerRequest): ListRunsRe
   });
   const hasMore = all.length > limit;
   const last = page.at(-1);
-  return { ...(runs.length > 0 ? { runs } : {}), has_more: hasMore, ...(hasMore && last ? { next_page_token: encodePageToken('runs-before', String(last.run_id)) } : {}) };
+  return { ...(runs.length > 0 ? { runs } : {}), ...(hasMore ? { has_more: true } : {}), ...(hasMore && last ? { next_page_token: encodePageToken('runs-before', String(last.run_id)) } : {}) };
 }
 
 export function getRunOutput(ctx: WorkspaceContext, req: HandlerRequest): RunOutput {
