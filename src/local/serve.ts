@@ -21,6 +21,8 @@ export interface ServeOptions {
   printToken: boolean;
   user?: string;
   compactAfter?: string;
+  /** Log every request (method, path, status, duration) to stderr. */
+  debug?: boolean;
 }
 
 /** Starts, reports, waits for a shutdown signal, closes. Returns the exit code. */
@@ -65,6 +67,7 @@ function toStartOptions(io: Io, opts: ServeOptions, dataDir: string, faults: str
     ...(faults ? { faults, faultSeed: seed !== undefined ? Number(seed) : 1 } : {}),
     ...(opts.user ? { userName: opts.user } : {}),
     ...(opts.compactAfter ? { compactAfterBytes: Number(opts.compactAfter) } : {}),
+    ...(opts.debug ? { requestLog: (line: string) => io.stderr.write(`debug: ${line}\n`) } : {}),
     now: () => io.clock.now().getTime(),
     warn: (m) => io.stderr.write(`warning: ${m}\n`),
   };

@@ -49,6 +49,8 @@ export interface LocalWorkspaceOptions {
   faults?: string;
   faultSeed?: number;
   onReceipt?: (r: Receipt) => void;
+  /** Request log lines (`jobs local serve --debug`). */
+  requestLog?: (line: string) => void;
   now?: () => number;
   hostProcess?: HostProcess;
   warn?: (message: string) => void;
@@ -91,7 +93,7 @@ export async function startLocalWorkspace(options: LocalWorkspaceOptions = {}): 
     };
     await store.mutate((state) => ({ ops: mkdirOps(ctx, state, `/Users/${ctx.userName}`, `/Users/${ctx.userName}`).concat(mkdirOps(ctx, state, '/Shared', '/Shared')), result: undefined }));
     const faults = options.faults ? parseFaults(options.faults, options.faultSeed ?? 1) : undefined;
-    const router = createRouter(ctx, control, { token, faults, sleep: (ms) => delay(ms), onReceipt: options.onReceipt });
+    const router = createRouter(ctx, control, { token, faults, sleep: (ms) => delay(ms), onReceipt: options.onReceipt, log: options.requestLog, now });
     const binding = options.noListen ? undefined : await listen(router, host, options.port ?? 0, options.allowRemote ?? false);
     if (binding) url = `http://${host.includes(':') ? `[${host}]` : host}:${binding.port}`;
     const opened = store;

@@ -10,6 +10,7 @@
  *   const { job_id } = await client.jobs.create({ name: 'etl', tasks: [...] });
  */
 import { randomUUID } from 'node:crypto';
+import { platform } from 'node:os';
 import type { Int64 } from '../api/json.js';
 import type { AccessControlRequest, BaseJob, CreateJobRequest, CreateJobResponse, Job, ListJobsRequest, ListJobsResponse, ResetJobRequest, UpdateJobRequest } from '../api/jobs.js';
 import type { CancelAllRunsRequest, GetRunRequest, ListRunsRequest, ListRunsResponse, RepairRunRequest, RepairRunResponse, Run, RunNowRequest, RunNowResponse, RunOutput } from '../api/runs.js';
@@ -94,7 +95,7 @@ export function createWorkspaceClient(o: WorkspaceClientOptions): WorkspaceClien
   const transport = o.transport ?? undiciTransport({ origin: host, connections: concurrency });
   const rest = new RestClient({
     host, credentials: o.credentials, transport, clock: o.clock, random: o.random ?? Math.random,
-    userAgent: `jobs-as-code/${VERSION}${o.userAgentExtra ? ` ${o.userAgentExtra}` : ''}`,
+    userAgent: `jobs-as-code/${VERSION} os/${platform()}${o.userAgentExtra ? ` ${o.userAgentExtra}` : ''}`,
     concurrency, timeoutMs: o.timeoutMs ?? 60_000, retry: { ...DEFAULT_RETRY, ...o.retry }, debug: o.debug,
   });
   const token = o.newIdempotencyToken ?? (() => randomUUID());

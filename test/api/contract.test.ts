@@ -303,6 +303,26 @@ describe.each(MODES)('workspace contract ($mode)', ({ mode, idBase }) => {
     expect(await t.client.workspace.getStatus('/Shared/multi')).toMatchObject({ object_type: 'NOTEBOOK', language: 'SQL' });
   });
 
+  it('serialises concurrent mutations: unique ids, nothing lost', async () => {
+    const created = await Promise.all(Array.from({ length: 40 }, (_, i) => t.client.jobs.create({ name: 'concurrent', description: String(i), max_concurrent_runs: 100, tasks: [cond('c', '1', 'EQUAL_TO', '1')] })));
+    expect(new Set(created.map((c) => String(c.job_id))).size).toBe(40);
+    const listed = [];
+    for await (const j of t.client.jobs.list({ name: 'concurrent', limit: 7 })) listed.push(j.settings?.description);
+    expect(listed.sort()).toEqual(Array.from({ length: 40 }, (_, i) => String(i)).sort());
+    const job_id = created[0]?.job_id as Int64;
+    const runs = await Promise.all(Array.from({ length: 30 }, () => t.client.jobs.runNow({ job_id })));
+    expect(new Set(runs.map((r) => String(r.run_id))).size).toBe(30);
+    const states = await Promise.all(runs.map((r) => t.client.runs.get(r.run_id)));
+    expect(states.every((r) => r.state?.result_state === 'SUCCESS')).toBe(true);
+  });
+
+  it('rejects a run of a job without tasks and a git_source without provider', async () => {
+    const { job_id } = await t.client.jobs.create({ name: 'empty' });
+    expect((await apiError(t.client.jobs.runNow({ job_id }))).errorCode).toBe('INVALID_PARAMETER_VALUE');
+    const git = await apiError(t.client.jobs.create({ name: 'g', git_source: { git_url: 'https://github.com/x/y', git_branch: 'main' } }));
+    expect(git.apiMessage).toBe('git_source.git_provider must be one of: github,gitlab,bitbucketcloud,gitlabenterpriseedition,bitbucketserver,azuredevopsservices,githubenterprise,awscodecommit');
+  });
+
   it('deletes a job, then reports it not found', async () => {
     const { job_id } = await t.client.jobs.create({ name: 'doomed' });
     await t.client.jobs.delete(job_id);

@@ -49,6 +49,16 @@ describe('jobs local serve', () => {
     expect((await third.exited).code).toBe(0);
   });
 
+  it('logs requests with --debug, without the token', async () => {
+    const s = await runServer(['--data-dir', dir, '--token', 'tok-debug-secret'], {}, ['--debug']);
+    const res = await request(`${s.url}/api/2.2/jobs/list?limit=5`, { headers: { authorization: 'Bearer tok-debug-secret' } });
+    await res.body.dump();
+    s.child.kill('SIGTERM');
+    await s.exited;
+    expect(s.stderr()).toMatch(/debug: GET \/api\/2\.2\/jobs\/list\?limit=5 → 200 \(\d+ ms\)/);
+    expect(s.stderr()).not.toContain('tok-debug-secret');
+  });
+
   it('treats an unreadable lock file as stale', async () => {
     await writeFile(join(dir, 'server.lock'), '{"pid":');
     const s = await runServer(['--data-dir', dir, '--token', 'tok-abcdefgh']);

@@ -13,9 +13,9 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function runServer(args: string[], env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function runServer(args: string[], env: Record<string, string> = {}, globalArgs: string[] = []): Promise<ServerProcess> {
   const cli = await buildCli();
-  const child = spawn(process.execPath, [cli, 'local', 'serve', '--port', '0', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, ...globalArgs, 'local', 'serve', '--port', '0', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));

@@ -27,7 +27,7 @@ export function localCommand(ctx: CommandContext): Command {
         host: opts.host as string, port, dataDir: opts.dataDir as string | undefined, token: opts.token as string | undefined,
         allowRemote: opts.allowRemote === true, printToken: opts.printToken === true, user: opts.user as string | undefined,
         idBase: opts.idBase as string | undefined, faults: opts.faults as string | undefined, faultSeed: opts.faultSeed as string | undefined,
-        compactAfter: opts.compactAfter as string | undefined,
+        compactAfter: opts.compactAfter as string | undefined, debug: ctx.globals().debug,
       }, nodeHostProcess());
     });
   return local;

@@ -28,6 +28,7 @@ export function checkJobSettings(settings: unknown): SettingsIssue[] {
     issues.push({ path: 'max_concurrent_runs', message: 'max_concurrent_runs must be an integer between 0 and 1000.' });
   if (s.queue !== undefined && typeof s.queue?.enabled !== 'boolean') issues.push({ path: 'queue.enabled', message: 'queue.enabled must be a boolean.' });
   issues.push(...checkParameters(s.parameters));
+  issues.push(...checkGitSource(s.git_source));
   issues.push(...checkJobClusters(s.job_clusters));
   if (s.tasks !== undefined) {
     if (!Array.isArray(s.tasks)) return [...issues, { path: 'tasks', message: 'tasks must be an array.' }];
@@ -48,6 +49,21 @@ function checkParameters(params: unknown): SettingsIssue[] {
     else seen.add(p.name);
     if (typeof p?.default !== 'string') issues.push({ path: `parameters[${i}].default`, message: 'A job parameter needs a string default.' });
   });
+  return issues;
+}
+
+const GIT_PROVIDERS = ['github', 'gitlab', 'bitbucketcloud', 'gitlabenterpriseedition', 'bitbucketserver', 'azuredevopsservices', 'githubenterprise', 'awscodecommit'];
+
+function checkGitSource(git: unknown): SettingsIssue[] {
+  if (git === undefined) return [];
+  const g = git as { git_provider?: unknown; git_url?: unknown; git_branch?: unknown; git_tag?: unknown; git_commit?: unknown };
+  const issues: SettingsIssue[] = [];
+  // Exact text of a real workspace; providers compare case-insensitively.
+  if (typeof g.git_provider !== 'string' || !GIT_PROVIDERS.includes(g.git_provider.toLowerCase()))
+    issues.push({ path: 'git_source.git_provider', message: `git_source.git_provider must be one of: ${GIT_PROVIDERS.join(',')}` });
+  if (typeof g.git_url !== 'string' || g.git_url === '') issues.push({ path: 'git_source.git_url', message: 'Missing required field: git_source.git_url' });
+  if ([g.git_branch, g.git_tag, g.git_commit].filter((v) => v !== undefined).length > 1)
+    issues.push({ path: 'git_source', message: 'Only one of git_branch, git_tag and git_commit can be set.' });
   return issues;
 }
 

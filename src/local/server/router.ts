@@ -6,7 +6,7 @@
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { parseJson, stringifyJson } from '../../api/json.js';
-import type { FaultInjector } from '../faults.js';
+import type { FaultDecision, FaultInjector } from '../faults.js';
 import type { RunControl } from '../runs/executor.js';
 import type { WorkspaceContext } from './context.js';
 import { ApiFailure } from './failure.js';
@@ -47,6 +47,9 @@ export interface RouterOptions {
   sleep: (ms: number) => Promise<void>;
   /** Called for every authenticated request before faults apply (tests count receipts). */
   onReceipt?: (r: Receipt) => void;
+  /** One line per request (method, path, status, duration); never headers or bodies. */
+  log?: (line: string) => void;
+  now?: () => number;
 }
 
 interface Route {
@@ -89,48 +92,64 @@ export interface Router {
 export function createRouter(ctx: WorkspaceContext, control: RunControl, options: RouterOptions): Router {
   const table = routes(control);
   const expected = Buffer.from(`Bearer ${options.token}`);
-  const authorized = (header: string | undefined): boolean => {
-    const got = Buffer.from(header ?? '');
+  const authorized = (header: string): boolean => {
+    const got = Buffer.from(header);
     return got.length === expected.length && timingSafeEqual(got, expected);
   };
+
+  const handleOne = async (req: RouterRequest): Promise<RouterResponse> => {
+    const headers = { 'x-request-id': randomUUID(), 'x-databricks-org-id': ctx.workspaceId };
+    const url = new URL(req.url, 'http://workspace.invalid');
+    if (req.headers.authorization === undefined)
+      return errorResponse(401, 'UNAUTHENTICATED', 'Credential was not sent or was of an unsupported type for this API.', headers);
+    if (!authorized(req.headers.authorization)) return errorResponse(403, 'PERMISSION_DENIED', 'Invalid access token.', headers);
+    const path = decodeURIComponent(url.pathname);
+    const route = table.find((r) => r.method === req.method && r.pattern.test(path));
+    if (!route) return errorResponse(404, 'ENDPOINT_NOT_FOUND', `No API found for '${req.method} ${url.pathname}'`, headers);
+    const body = decodeBody(req, route.name);
+    if (body === undefined) return errorResponse(400, 'MALFORMED_REQUEST', 'Invalid JSON given in the body of the request - expected a map', headers);
+    const decided = options.faults?.decide(route.name);
+    const fault = decided?.drop ? `drop-${decided.drop}` : decided?.status !== undefined ? String(decided.status) : undefined;
+    options.onReceipt?.({ endpoint: route.name, method: req.method, url: req.url, body, ...(fault ? { fault } : {}) });
+    if (decided) {
+      const injected = await injectFault(decided, headers, options.sleep);
+      if (injected) return injected;
+    }
+    const params = (route.pattern.exec(path)?.groups ?? {}) as Record<string, string>;
+    const response = await run(ctx, route.handler, { query: url.searchParams, body, rawBody: req.body, headers: req.headers, params }, headers);
+    return decided?.drop === 'after' ? { ...response, drop: true } : response;
+  };
+
   return {
     async handle(req) {
-      const requestId = randomUUID();
-      const url = new URL(req.url, 'http://workspace.invalid');
-      const headers = { 'x-request-id': requestId, 'x-databricks-org-id': ctx.workspaceId };
-      if (req.headers.authorization === undefined)
-        return errorResponse(401, 'UNAUTHENTICATED', 'Credential was not sent or was of an unsupported type for this API.', headers);
-      if (!authorized(req.headers.authorization)) return errorResponse(403, 'PERMISSION_DENIED', 'Invalid access token.', headers);
-      const path = decodeURIComponent(url.pathname);
-      const route = table.find((r) => r.method === req.method && r.pattern.test(path));
-      if (!route) return errorResponse(404, 'ENDPOINT_NOT_FOUND', `No API found for '${req.method} ${url.pathname}'`, headers);
-      const decided = options.faults?.decide(route.name);
-      let body: Record<string, unknown> = {};
-      const isJson = !(req.headers['content-type'] ?? '').startsWith('multipart/') && route.name !== 'workspace-files/import-file';
-      if (isJson && req.body.length > 0) {
-        try {
-          body = parseJson(req.body.toString('utf8')) as Record<string, unknown>;
-        } catch {
-          return errorResponse(400, 'MALFORMED_REQUEST', 'Invalid JSON given in the body of the request - expected a map', headers);
-        }
-        if (body === null || typeof body !== 'object' || Array.isArray(body))
-          return errorResponse(400, 'MALFORMED_REQUEST', 'Invalid JSON given in the body of the request - expected a map', headers);
-      }
-      const faultName = decided?.drop ? `drop-${decided.drop}` : decided?.status !== undefined ? String(decided.status) : undefined;
-      options.onReceipt?.({ endpoint: route.name, method: req.method, url: req.url, body, ...(faultName ? { fault: faultName } : {}) });
-      if (decided && decided.latencyMs > 0) await options.sleep(decided.latencyMs);
-      if (decided?.drop === 'before') return { status: 0, headers, body: Buffer.alloc(0), drop: true };
-      if (decided?.status !== undefined) {
-        const retry: Record<string, string> = decided.retryAfter !== undefined ? { 'retry-after': String(decided.retryAfter) } : {};
-        const code = decided.status === 429 ? 'REQUEST_LIMIT_EXCEEDED' : decided.status === 503 ? 'TEMPORARILY_UNAVAILABLE' : 'INTERNAL_ERROR';
-        return errorResponse(decided.status, code, `Injected fault: ${decided.status}`, { ...headers, ...retry });
-      }
-      const params = (route.pattern.exec(path)?.groups ?? {}) as Record<string, string>;
-      const request: HandlerRequest = { query: url.searchParams, body, rawBody: req.body, headers: req.headers, params };
-      const response = await run(ctx, route.handler, request, headers);
-      return decided?.drop === 'after' ? { ...response, drop: true } : response;
+      const t0 = options.now?.() ?? 0;
+      const res = await handleOne(req);
+      options.log?.(`${req.method} ${req.url} → ${res.drop ? 'dropped' : res.status} (${(options.now?.() ?? 0) - t0} ms)`);
+      return res;
     },
   };
+}
+
+/** The JSON body as a map; `{}` when empty or not JSON by nature; undefined when malformed. */
+function decodeBody(req: RouterRequest, endpoint: string): Record<string, unknown> | undefined {
+  const isJson = !(req.headers['content-type'] ?? '').startsWith('multipart/') && endpoint !== 'workspace-files/import-file';
+  if (!isJson || req.body.length === 0) return {};
+  try {
+    const body = parseJson(req.body.toString('utf8'));
+    return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Applies latency; answers instead of the handler for an injected status or an early drop. */
+async function injectFault(d: FaultDecision, headers: Record<string, string>, sleep: (ms: number) => Promise<void>): Promise<RouterResponse | undefined> {
+  if (d.latencyMs > 0) await sleep(d.latencyMs);
+  if (d.drop === 'before') return { status: 0, headers, body: Buffer.alloc(0), drop: true };
+  if (d.status === undefined) return undefined;
+  const retry: Record<string, string> = d.retryAfter !== undefined ? { 'retry-after': String(d.retryAfter) } : {};
+  const code = d.status === 429 ? 'REQUEST_LIMIT_EXCEEDED' : d.status === 503 ? 'TEMPORARILY_UNAVAILABLE' : 'INTERNAL_ERROR';
+  return errorResponse(d.status, code, `Injected fault: ${d.status}`, { ...headers, ...retry });
 }
 
 async function run(ctx: WorkspaceContext, handler: Handler, req: HandlerRequest, headers: Record<string, string>): Promise<RouterResponse> {

@@ -61,6 +61,8 @@ export function runNow(control: RunControl) {
     const request = readRunNow(req.body);
     return commitTransition(ctx, control, (state) => {
       const job = findJob(state, request.job_id);
+      // Our choice where the docs are silent: a run of nothing would "succeed" vacuously.
+      if (!job.settings.tasks?.length) throw invalid(`Job ${String(job.job_id)} has no tasks to run.`);
       const token = request.idempotency_token;
       if (token !== undefined) {
         if (state.deadTokens.has(token)) throw invalidState(`The run with idempotency token ${token} was deleted.`);

@@ -172,7 +172,8 @@ export async function exportObject(ctx: WorkspaceContext, req: HandlerRequest): 
   const format = (q.format ?? 'SOURCE') as string;
   if (!['SOURCE', 'AUTO', 'RAW', 'JUPYTER'].includes(format)) throw invalid(`Export format ${format} is not supported by the local workspace.`);
   if (obj.object_type === 'DIRECTORY') throw invalid(`Exporting a directory (${echo}) is not supported by the local workspace.`);
-  const content = obj.blob ? await ctx.store.readBlob(obj.blob) : Buffer.alloc(0);
+  // The object may be deleted (and its blob collected) while we read: then it is missing.
+  const content = obj.blob ? await ctx.store.readBlob(obj.blob).catch(() => { throw missing(echo); }) : Buffer.alloc(0);
   if (content.length > MAX_SIZE) throw new ApiFailure(400, 'MAX_NOTEBOOK_SIZE_EXCEEDED', `Export size exceeds the 10 MB limit.`);
   if (optionalBool(q.direct_download, 'direct_download')) return { raw: content, contentType: 'application/octet-stream' };
   const ext = obj.source_ext ?? (/\.([A-Za-z0-9]+)$/.exec(echo)?.[1] ?? undefined);
