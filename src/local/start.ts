@@ -20,7 +20,7 @@ import type { RunControl, RunExecutor, TaskUpdate } from './runs/executor.js';
 import { MAX_ID_BASE, type WorkspaceContext } from './server/context.js';
 import { listen } from './server/http-server.js';
 import { createRouter, type Receipt, type Router } from './server/router.js';
-import { applyTaskUpdate } from './server/runs-actions.js';
+import { applyTaskUpdate, orphanedTasks } from './server/runs-actions.js';
 import { commitTransition } from './server/runs-handlers.js';
 import { mkdirOps } from './server/workspace-handlers.js';
 import { isErrno, writeFileAtomic } from './store/files.js';
@@ -96,6 +96,7 @@ export async function startLocalWorkspace(options: LocalWorkspaceOptions = {}): 
     const router = createRouter(ctx, control, { token, faults, sleep: (ms) => delay(ms), onReceipt: options.onReceipt, log: options.requestLog, now });
     const binding = options.noListen ? undefined : await listen(router, host, options.port ?? 0, options.allowRemote ?? false);
     if (binding) url = `http://${host.includes(':') ? `[${host}]` : host}:${binding.port}`;
+    await recoverOrphans(ctx, control);
     const opened = store;
     return {
       url, token, ...(tokenFile ? { tokenFile } : {}), router, control,
@@ -111,6 +112,15 @@ export async function startLocalWorkspace(options: LocalWorkspaceOptions = {}): 
     await lock?.release();
     throw err;
   }
+}
+
+/** Hands unfinished task runs from before a restart back to the executor, or fails them. */
+async function recoverOrphans(ctx: WorkspaceContext, control: RunControl): Promise<void> {
+  const orphans = orphanedTasks(ctx, ctx.store.state);
+  if (orphans.length === 0) return;
+  if (ctx.executor?.resume) return ctx.executor.resume(orphans, control);
+  for (const { task } of orphans)
+    await control.updateTask(task.run_id, { result_state: 'FAILED', message: 'The local workspace restarted while this task was running.' });
 }
 
 /** The first start of a data dir fixes its id base; later starts keep it, so ids never repeat. */

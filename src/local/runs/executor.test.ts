@@ -86,3 +86,36 @@ describe('RunExecutor', () => {
     await ws.close();
   });
 });
+
+describe('after a restart', () => {
+  it('fails task runs an executor was running, or hands them to its resume()', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'jobs-resume-'));
+    const start = async (executor: RunExecutor) => {
+      const ws = await startLocalWorkspace({ dataDir: dir, noListen: true, token: 'tok-12345678', executor });
+      const client = createWorkspaceClient({ host: ws.url, credentials: bearerToken(ws.token, 't'), clock: { now: () => new Date(), sleep: async () => undefined }, transport: inProcessTransport(ws.router) });
+      return { ws, client };
+    };
+    let s = await start(fakeEngine(new Set()).executor);
+    const { job_id } = await s.client.jobs.create({ name: 'r', tasks: [nb('hang')] });
+    const first = (await s.client.jobs.runNow({ job_id })).run_id;
+    const second = (await s.client.jobs.runNow({ job_id, queue: { enabled: true } })).run_id;
+    await new Promise((r) => setTimeout(r, 20));
+    await s.ws.close();
+    s = await start({ start: () => undefined });
+    const failed = await s.client.runs.get(first);
+    expect(failed.tasks?.[0]?.state).toMatchObject({ result_state: 'FAILED', state_message: 'The local workspace restarted while this task was running.' });
+    expect(failed.state?.result_state).toBe('FAILED');
+    await new Promise((r) => setTimeout(r, 5));
+    // The queued run started when the slot freed; the new executor received its task.
+    expect((await s.client.runs.get(second)).tasks?.[0]?.state?.life_cycle_state).toBe('PENDING');
+    await s.ws.close();
+    const resumed: string[] = [];
+    s = await start({ start: () => undefined, resume: (tasks) => void resumed.push(...tasks.map((t) => t.task.task_key)) });
+    expect(resumed).toEqual(['hang']);
+    await s.ws.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+});

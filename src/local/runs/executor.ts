@@ -37,6 +37,11 @@ export interface RunExecutor {
   start(tasks: ReadyTask[], control: RunControl): void;
   /** These task runs were canceled (their state is already CANCELED): stop their work. */
   cancel?(runId: Int64, taskRunIds: Int64[]): void;
+  /**
+   * After a restart: task runs that were handed over before it and never finished. Without this
+   * method they are failed ("the workspace restarted"), so no run waits forever.
+   */
+  resume?(tasks: ReadyTask[], control: RunControl): void;
   /** The server is shutting down. */
   close?(): Promise<void>;
 }

@@ -116,6 +116,18 @@ export function applyTaskUpdate(ctx: WorkspaceContext, state: State, taskRunId: 
   return progress(ctx, state, run, into);
 }
 
+/** Task runs handed to an executor before a restart and still not finished. */
+export function orphanedTasks(ctx: WorkspaceContext, state: State): ReadyTask[] {
+  const view = { url: ctx.url(), workspaceId: ctx.workspaceId };
+  return [...state.runs.values()].flatMap((stored) => {
+    const open = stored.tasks.filter((t) => t.dispatched && !isTerminal(t.state));
+    if (open.length === 0) return [];
+    const { run } = runView(view, stored);
+    const parameters = Object.fromEntries(stored.job_parameters.map((p) => [p.name, p.value ?? p.default ?? '']));
+    return open.map((t) => ({ run, task: taskView(view, stored, t), parameters }));
+  });
+}
+
 /** After a commit: tell the executor about canceled and newly ready tasks. */
 export function afterCommit(ctx: WorkspaceContext, t: Transition, control: RunControl): void {
   const executor = ctx.executor;
