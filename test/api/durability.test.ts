@@ -68,8 +68,11 @@ it('keeps every acknowledged write across kill -9 and restarts', async () => {
     const before = new Set(acked.jobs.keys());
     const stop = { now: false };
     const writers = [0, 1, 2].map((w) => writer(client, acked, `r${round}w${w}`, stop));
-    // Let a varying number of writes land, then kill the server wherever it is.
-    await new Promise((r) => setTimeout(r, 150 + round * 70));
+    // Let a varying number of writes land, then kill the server wherever it is (the writers
+    // never pause, so the kill lands mid-request).
+    const target = before.size + 3 + round * 2;
+    for (let i = 0; i < 2000 && acked.jobs.size < target; i++) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, round * 13));
     server.child.kill('SIGKILL');
     await server.exited;
     stop.now = true;

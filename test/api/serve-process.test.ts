@@ -23,14 +23,15 @@ describe('jobs local serve', () => {
     const s = await runServer(['--data-dir', dir]);
     expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const token = (await readFile(join(dir, 'token'), 'utf8')).trim();
-    expect(s.stdout() + s.stderr()).not.toContain(token);
-    expect(s.stderr()).toContain(`token: in ${join(dir, 'token')} (mode 0600)`);
     const res = await request(`${s.url}/api/2.0/preview/scim/v2/Me`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.statusCode).toBe(200);
     await res.body.dump();
     s.child.kill('SIGTERM');
     expect(await s.exited).toEqual({ code: 0, signal: null });
+    // Output is read after exit: stdout and stderr are separate pipes with no order between them.
     expect(s.stderr()).toContain('SIGTERM: shutting down');
+    expect(s.stderr()).toContain(`token: in ${join(dir, 'token')} (mode 0600)`);
+    expect(s.stdout() + s.stderr()).not.toContain(token);
     await expect(readFile(join(dir, 'server.lock'))).rejects.toThrow(/ENOENT/);
   });
 

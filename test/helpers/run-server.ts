@@ -10,6 +10,7 @@ export interface ServerProcess {
   url: string;
   stdout: () => string;
   stderr: () => string;
+  /** Resolves once the process exited and its output pipes closed. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -20,7 +21,7 @@ export async function runServer(args: string[], env: Record<string, string> = {}
   let err = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
   const url = await Promise.race([
     new Promise<string>((resolve) => {
       const check = (): void => {

@@ -11,6 +11,15 @@ import { bearerToken } from '../../remote/auth/credentials.js';
 import { createWorkspaceClient } from '../../remote/client.js';
 import type { ReadyTask, RunControl, RunExecutor } from './executor.js';
 
+/** Polls until `check` holds (no fixed sleeps: the machine may be busy). */
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error('condition not reached in 2s');
+}
+
 function fakeEngine(fail: Set<string>) {
   const started: string[] = [];
   const canceled: Int64[] = [];
@@ -77,8 +86,7 @@ describe('RunExecutor', () => {
     const { ws, client, engine, waitTerminal } = await setup();
     const { job_id } = await client.jobs.create({ name: 'h', tasks: [nb('hang'), nb('after', ['hang'])] });
     const { run_id } = await client.jobs.runNow({ job_id });
-    await new Promise((r) => setTimeout(r, 20));
-    expect((await client.runs.get(run_id)).tasks?.[0]?.state?.life_cycle_state).toBe('RUNNING');
+    await eventually(async () => (await client.runs.get(run_id)).tasks?.[0]?.state?.life_cycle_state === 'RUNNING');
     await client.runs.cancel(run_id);
     const run = await waitTerminal(run_id);
     expect(run.state?.result_state).toBe('CANCELED');
@@ -102,13 +110,12 @@ describe('after a restart', () => {
     const { job_id } = await s.client.jobs.create({ name: 'r', tasks: [nb('hang')] });
     const first = (await s.client.jobs.runNow({ job_id })).run_id;
     const second = (await s.client.jobs.runNow({ job_id, queue: { enabled: true } })).run_id;
-    await new Promise((r) => setTimeout(r, 20));
+    await eventually(async () => (await s.client.runs.get(first)).tasks?.[0]?.state?.life_cycle_state === 'RUNNING');
     await s.ws.close();
     s = await start({ start: () => undefined });
     const failed = await s.client.runs.get(first);
     expect(failed.tasks?.[0]?.state).toMatchObject({ result_state: 'FAILED', state_message: 'The local workspace restarted while this task was running.' });
     expect(failed.state?.result_state).toBe('FAILED');
-    await new Promise((r) => setTimeout(r, 5));
     // The queued run started when the slot freed; the new executor received its task.
     expect((await s.client.runs.get(second)).tasks?.[0]?.state?.life_cycle_state).toBe('PENDING');
     await s.ws.close();
