@@ -11,10 +11,9 @@ export type Body = Record<string, unknown>;
 /** An int64 from a JSON body or a query value; undefined when absent. */
 export function optionalId(value: unknown, field: string): Int64 | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  const id = typeof value === 'bigint' ? value : parseInt64(String(value));
-  if (id === undefined || (typeof value !== 'bigint' && typeof value !== 'number' && typeof value !== 'string'))
-    throw invalid(`Invalid value for ${field}: expected an int64, got ${JSON.stringify(String(value))}.`);
-  return parseInt64(String(id));
+  const id = typeof value === 'bigint' || typeof value === 'number' || typeof value === 'string' ? parseInt64(String(value)) : undefined;
+  if (id === undefined) throw invalid(`Invalid value for ${field}: expected an int64, got ${JSON.stringify(String(value))}.`);
+  return id;
 }
 
 export function requiredId(value: unknown, field: string): Int64 {
