@@ -4,6 +4,7 @@
  * in-process (`inProcessTransport`).
  */
 export { startLocalWorkspace, type LocalWorkspace, type LocalWorkspaceOptions } from './start.js';
+export { openLocalTarget, isLocalHost, localDataDir, type LocalTarget, type LocalTargetOptions } from './open-local-target.js';
 export type { RunExecutor, RunControl, ReadyTask, TaskUpdate } from './runs/executor.js';
 export type { TaskOutput } from './runs/model.js';
 export type { JobSettingsValidator, SettingsIssue } from './jobs/validate.js';

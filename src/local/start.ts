@@ -96,6 +96,7 @@ export async function startLocalWorkspace(options: LocalWorkspaceOptions = {}): 
     const router = createRouter(ctx, control, { token, faults, sleep: (ms) => delay(ms), onReceipt: options.onReceipt, log: options.requestLog, now });
     const binding = options.noListen ? undefined : await listen(router, host, options.port ?? 0, options.allowRemote ?? false);
     if (binding) url = `http://${host.includes(':') ? `[${host}]` : host}:${binding.port}`;
+    if (binding) await lock?.announce(url);
     await recoverOrphans(ctx, control);
     const opened = store;
     return {

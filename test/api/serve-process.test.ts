@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { localDataDir, openLocalTarget } from '../../src/local/open-local-target.js';
 import { runServer } from '../helpers/run-server.js';
 
 let dir: string;
@@ -58,6 +59,17 @@ describe('jobs local serve', () => {
     await s.exited;
     expect(s.stderr()).toMatch(/debug: GET \/api\/2\.2\/jobs\/list\?limit=5 → 200 \(\d+ ms\)/);
     expect(s.stderr()).not.toContain('tok-debug-secret');
+  });
+
+  it('lets a workspace.host: local target share a running server on the bundle data dir', async () => {
+    const s = await runServer(['--data-dir', localDataDir(dir)]);
+    const clock = { now: () => new Date(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+    const target = await openLocalTarget({ bundleRoot: dir, clock });
+    expect(target).toMatchObject({ shared: true, url: s.url });
+    expect((await target.client.currentUser.me()).userName).toBe('local-user@jobs.local');
+    await target.close();
+    s.child.kill('SIGTERM');
+    expect((await s.exited).code).toBe(0);
   });
 
   it('treats an unreadable lock file as stale', async () => {

@@ -1,6 +1,7 @@
 /**
  * One server per data directory. The lock is `<dataDir>/server.lock`, created with O_EXCL and
- * holding `{pid, started}`. A lock whose pid is dead is stale: it is renamed aside (only one
+ * holding `{pid, started}`, plus the server's `url` once it listens (so a client can find a
+ * running server instead of starting a second one). A lock whose pid is dead is stale: it is renamed aside (only one
  * contender's rename can succeed) and checked to be the stale one we read before a new lock is
  * created, so two servers starting together never both win.
  */
@@ -8,19 +9,23 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HostProcess } from '../../ports/host-process.js';
-import { isErrno } from './files.js';
+import { isErrno, writeFileAtomic } from './files.js';
 
 export class LockHeldError extends Error {
   readonly code = 'local/data-dir-locked';
   constructor(
     readonly dataDir: string,
     readonly pid: number,
+    /** Where the holder listens, when it announced it. */
+    readonly url?: string,
   ) {
     super(`the data directory ${dataDir} is in use by another server (pid ${pid}); stop it or use another --data-dir`);
   }
 }
 
 export interface DirLock {
+  /** Records where this server listens, for clients that find the lock. */
+  announce(url: string): Promise<void>;
   release(): Promise<void>;
 }
 
@@ -29,25 +34,30 @@ export async function acquireDirLock(dataDir: string, host: HostProcess, now: ()
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fh = await open(path, 'wx', 0o600);
-      await fh.writeFile(JSON.stringify({ pid: host.pid, started: now().toISOString() }));
+      const started = now().toISOString();
+      await fh.writeFile(JSON.stringify({ pid: host.pid, started }));
       await fh.sync();
       await fh.close();
-      return { release: () => rm(path, { force: true }) };
+      return {
+        // Replaced atomically: a reader sees the old or the new holder record, never half of one.
+        announce: (url) => writeFileAtomic(path, JSON.stringify({ pid: host.pid, started, url }), 0o600),
+        release: () => rm(path, { force: true }),
+      };
     } catch (err) {
       if (!isErrno(err, 'EEXIST')) throw err;
     }
-    const holder = await readHolder(path);
-    if (holder !== undefined && holder !== host.pid && host.isAlive(holder)) throw new LockHeldError(dataDir, holder);
-    if (holder === host.pid) throw new LockHeldError(dataDir, holder);
-    await takeOverStale(path, holder);
+    const holder = await readLockHolder(dataDir);
+    if (holder && (holder.pid === host.pid || host.isAlive(holder.pid))) throw new LockHeldError(dataDir, holder.pid, holder.url);
+    await takeOverStale(path, holder?.pid);
   }
-  throw new LockHeldError(dataDir, (await readHolder(path)) ?? -1);
+  throw new LockHeldError(dataDir, (await readLockHolder(dataDir))?.pid ?? -1);
 }
 
-async function readHolder(path: string): Promise<number | undefined> {
+/** The holder recorded in a data dir's lock; undefined when absent or unreadable. */
+export async function readLockHolder(dataDir: string): Promise<{ pid: number; url?: string } | undefined> {
   try {
-    const pid = (JSON.parse(await readFile(path, 'utf8')) as { pid?: unknown }).pid;
-    return typeof pid === 'number' ? pid : undefined;
+    const v = JSON.parse(await readFile(join(dataDir, 'server.lock'), 'utf8')) as { pid?: unknown; url?: unknown };
+    return typeof v.pid === 'number' ? { pid: v.pid, ...(typeof v.url === 'string' ? { url: v.url } : {}) } : undefined;
   } catch {
     // Unreadable or half-written (the writer died between create and write): treat as stale.
     return undefined;
@@ -63,9 +73,18 @@ async function takeOverStale(path: string, stalePid: number | undefined): Promis
     throw err;
   }
   // If a fresh lock replaced the stale one between our read and our rename, put it back.
-  if ((await readHolder(aside)) !== stalePid) {
+  if ((await readHolderAt(aside))?.pid !== stalePid) {
     await rename(aside, path).catch(() => undefined);
     return;
   }
   await rm(aside, { force: true });
+}
+
+async function readHolderAt(path: string): Promise<{ pid: number } | undefined> {
+  try {
+    const pid = (JSON.parse(await readFile(path, 'utf8')) as { pid?: unknown }).pid;
+    return typeof pid === 'number' ? { pid } : undefined;
+  } catch {
+    return undefined;
+  }
 }
