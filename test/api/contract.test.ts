@@ -193,6 +193,7 @@ describe.each(MODES)('workspace contract ($mode)', ({ mode, idBase }) => {
     const { run_id } = await t.client.jobs.runNow({ job_id, job_parameters: { env: 'prod' } });
     const run = await t.client.runs.get(run_id);
     expect(run.job_parameters).toEqual([{ name: 'env', default: 'dev', value: 'prod' }, { name: 'day', default: 'today', value: 'today' }]);
+    expect(run.job_clusters).toBeUndefined();
     const err = await apiError(t.client.jobs.runNow({ job_id, job_parameters: { nope: 'x' } }));
     expect([err.status, err.errorCode]).toEqual([400, 'INVALID_PARAMETER_VALUE']);
   });

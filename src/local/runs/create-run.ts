@@ -43,6 +43,7 @@ export function createRun(input: CreateRunInput): StoredRun {
     run_id, job_id: job.job_id, run_name: settings.name ?? 'Untitled', creator_user_name: input.userName, trigger: 'ONE_TIME',
     start_time: now, state: { life_cycle_state: 'PENDING' }, tasks, job_parameters,
     ...(Object.keys(overriding).length > 0 ? { overriding_parameters: overriding } : {}),
+    ...(settings.job_clusters?.length ? { job_clusters: settings.job_clusters } : {}),
     ...(request.idempotency_token !== undefined ? { idempotency_token: request.idempotency_token } : {}),
     repairs: [], original_task_run_ids: tasks.map((t) => t.run_id),
   };

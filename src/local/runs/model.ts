@@ -42,6 +42,8 @@ export interface StoredRun {
   state: RunState;
   tasks: StoredTaskRun[];
   job_parameters: RunJobParameter[];
+  /** The job's clusters when the run started (runs/get pages them like tasks). */
+  job_clusters?: Loose[];
   overriding_parameters?: Loose;
   idempotency_token?: string;
   /** The run was canceled as a whole (decides the run's own result). */

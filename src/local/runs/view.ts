@@ -66,7 +66,7 @@ export function runView(ctx: ViewContext, run: StoredRun, opts: RunViewOptions =
     state: run.state, status: toStatus(run.state), format: 'MULTI_TASK',
     ...(run.overriding_parameters ? { overriding_parameters: run.overriding_parameters } : {}),
   };
-  const arrays: Record<string, unknown[]> = { job_parameters: run.job_parameters };
+  const arrays: Record<string, unknown[]> = { job_parameters: run.job_parameters, job_clusters: run.job_clusters ?? [] };
   if (opts.withTasks !== false) arrays.tasks = run.tasks.map((t) => taskView(ctx, run, t));
   if (opts.includeHistory) arrays.repair_history = repairHistory(run);
   const { slices, hasMore } = pageSlices(arrays, opts.page ?? 0);
