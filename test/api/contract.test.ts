@@ -71,6 +71,12 @@ describe.each(MODES)('workspace contract ($mode)', ({ mode, idBase }) => {
     expect(whole.settings?.tasks).toHaveLength(250);
     expect(whole.settings?.parameters).toHaveLength(130);
     expect(whole.next_page_token).toBeUndefined();
+    const { run_id } = await t.client.jobs.runNow({ job_id });
+    const run = await t.client.runs.get(run_id, { include_history: true });
+    expect(run.tasks).toHaveLength(250);
+    expect(run.job_parameters).toHaveLength(130);
+    expect(run.repair_history).toHaveLength(1);
+    expect(run.state?.result_state).toBe('SUCCESS');
     const listed = [];
     for await (const j of t.client.jobs.list({ name: 'BIG', expand_tasks: true })) listed.push(j);
     expect(listed).toHaveLength(1);
