@@ -118,11 +118,8 @@ export function createWorkspaceClient(o: WorkspaceClientOptions): WorkspaceClien
     },
     listPage: (req = {}) => rest.call('jobs/list', { query: { ...req } }),
     async *list(req = {}) {
-      for (let pageToken: string | undefined, first = true; first || pageToken; first = false) {
-        const page = await jobs.listPage({ ...req, page_token: pageToken });
-        for (const job of page.jobs ?? []) yield req.expand_tasks && job.has_more ? await jobs.get(job.job_id) : job;
-        pageToken = page.has_more === false ? undefined : page.next_page_token;
-      }
+      for await (const job of paginate((page_token) => jobs.listPage({ ...req, page_token }), (p) => p.jobs))
+        yield req.expand_tasks && job.has_more ? await jobs.get(job.job_id) : job;
     },
     runNow: (req) => rest.call('jobs/run-now', { body: { ...req, idempotency_token: req.idempotency_token ?? token() } }),
   };
@@ -139,13 +136,7 @@ export function createWorkspaceClient(o: WorkspaceClientOptions): WorkspaceClien
       return finishPaged(run);
     },
     listPage: (req = {}) => rest.call('jobs/runs/list', { query: { ...req } }),
-    async *list(req = {}) {
-      for (let pageToken: string | undefined, first = true; first || pageToken; first = false) {
-        const page = await runs.listPage({ ...req, page_token: pageToken });
-        yield* page.runs ?? [];
-        pageToken = page.has_more === false ? undefined : page.next_page_token;
-      }
-    },
+    list: (req = {}) => paginate((page_token) => runs.listPage({ ...req, page_token }), (p) => p.runs),
     cancel: (runId) => none(rest.call('jobs/runs/cancel', { body: { run_id: runId } })),
     cancelAll: (req) => none(rest.call('jobs/runs/cancel-all', { body: req })),
     repair: (req) => rest.call('jobs/runs/repair', { body: req }),
@@ -184,4 +175,16 @@ export function createWorkspaceClient(o: WorkspaceClientOptions): WorkspaceClien
     currentUser: { me: () => rest.call('scim/me') },
     close: () => transport.close(),
   };
+}
+
+/** Items of every page of a list endpoint, following `next_page_token`. */
+async function* paginate<P extends { next_page_token?: string; has_more?: boolean }, T>(
+  fetchPage: (pageToken: string | undefined) => Promise<P>,
+  items: (page: P) => T[] | undefined,
+): AsyncIterable<T> {
+  for (let token: string | undefined, first = true; first || token; first = false) {
+    const page = await fetchPage(token);
+    yield* items(page) ?? [];
+    token = page.has_more === false ? undefined : page.next_page_token;
+  }
 }

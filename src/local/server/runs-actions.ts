@@ -6,7 +6,7 @@
  */
 import type { Int64 } from '../../api/json.js';
 import type { ReadyTask, RunControl, TaskUpdate } from '../runs/executor.js';
-import { isActive, isTerminal, type StoredRun } from '../runs/model.js';
+import { isActive, isTerminal, type StoredRun, type StoredTaskRun } from '../runs/model.js';
 import { finish, settleRun } from '../runs/settle.js';
 import { startTasks } from '../runs/create-run.js';
 import { runView, taskView } from '../runs/view.js';
@@ -116,16 +116,17 @@ export function applyTaskUpdate(ctx: WorkspaceContext, state: State, taskRunId: 
   return progress(ctx, state, run, into);
 }
 
+/** What the executor receives for some task runs of one run. */
+function readyTasks(ctx: WorkspaceContext, stored: StoredRun, tasks: readonly StoredTaskRun[]): ReadyTask[] {
+  const view = { url: ctx.url(), workspaceId: ctx.workspaceId };
+  const { run } = runView(view, stored);
+  const parameters = Object.fromEntries(stored.job_parameters.map((p) => [p.name, p.value ?? p.default ?? '']));
+  return tasks.map((t) => ({ run, task: taskView(view, stored, t), parameters }));
+}
+
 /** Task runs handed to an executor before a restart and still not finished. */
 export function orphanedTasks(ctx: WorkspaceContext, state: State): ReadyTask[] {
-  const view = { url: ctx.url(), workspaceId: ctx.workspaceId };
-  return [...state.runs.values()].flatMap((stored) => {
-    const open = stored.tasks.filter((t) => t.dispatched && !isTerminal(t.state));
-    if (open.length === 0) return [];
-    const { run } = runView(view, stored);
-    const parameters = Object.fromEntries(stored.job_parameters.map((p) => [p.name, p.value ?? p.default ?? '']));
-    return open.map((t) => ({ run, task: taskView(view, stored, t), parameters }));
-  });
+  return [...state.runs.values()].flatMap((stored) => readyTasks(ctx, stored, stored.tasks.filter((t) => t.dispatched && !isTerminal(t.state))));
 }
 
 /** After a commit: tell the executor about canceled and newly ready tasks. */
@@ -133,14 +134,8 @@ export function afterCommit(ctx: WorkspaceContext, t: Transition, control: RunCo
   const executor = ctx.executor;
   if (!executor) return;
   for (const c of t.canceled) executor.cancel?.(c.runId, c.taskRunIds);
-  for (const { run: stored, taskRunIds } of t.dispatch) {
-    const view = { url: ctx.url(), workspaceId: ctx.workspaceId };
-    const { run } = runView(view, stored);
-    const parameters = Object.fromEntries(stored.job_parameters.map((p) => [p.name, p.value ?? p.default ?? '']));
+  for (const { run, taskRunIds } of t.dispatch) {
     const wanted = new Set(taskRunIds.map(String));
-    const ready: ReadyTask[] = stored.tasks
-      .filter((task) => wanted.has(String(task.run_id)))
-      .map((task) => ({ run, task: taskView(view, stored, task), parameters }));
-    executor.start(ready, control);
+    executor.start(readyTasks(ctx, run, run.tasks.filter((task) => wanted.has(String(task.run_id)))), control);
   }
 }

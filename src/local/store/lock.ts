@@ -54,9 +54,13 @@ export async function acquireDirLock(dataDir: string, host: HostProcess, now: ()
 }
 
 /** The holder recorded in a data dir's lock; undefined when absent or unreadable. */
-export async function readLockHolder(dataDir: string): Promise<{ pid: number; url?: string } | undefined> {
+export function readLockHolder(dataDir: string): Promise<{ pid: number; url?: string } | undefined> {
+  return readHolderAt(join(dataDir, 'server.lock'));
+}
+
+async function readHolderAt(path: string): Promise<{ pid: number; url?: string } | undefined> {
   try {
-    const v = JSON.parse(await readFile(join(dataDir, 'server.lock'), 'utf8')) as { pid?: unknown; url?: unknown };
+    const v = JSON.parse(await readFile(path, 'utf8')) as { pid?: unknown; url?: unknown };
     return typeof v.pid === 'number' ? { pid: v.pid, ...(typeof v.url === 'string' ? { url: v.url } : {}) } : undefined;
   } catch {
     // Unreadable or half-written (the writer died between create and write): treat as stale.
@@ -80,11 +84,3 @@ async function takeOverStale(path: string, stalePid: number | undefined): Promis
   await rm(aside, { force: true });
 }
 
-async function readHolderAt(path: string): Promise<{ pid: number } | undefined> {
-  try {
-    const pid = (JSON.parse(await readFile(path, 'utf8')) as { pid?: unknown }).pid;
-    return typeof pid === 'number' ? { pid } : undefined;
-  } catch {
-    return undefined;
-  }
-}
