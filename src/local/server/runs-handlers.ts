@@ -9,7 +9,7 @@ import { compareIds, findJob } from './jobs-handlers.js';
 import { decodePageToken, encodePageToken } from '../jobs/paginate.js';
 import { createRun } from '../runs/create-run.js';
 import type { RunControl } from '../runs/executor.js';
-import { isActive, isTerminal, type StoredRun } from '../runs/model.js';
+import { isActive, isTerminal, type StoredRun, type StoredTaskRun } from '../runs/model.js';
 import { runView, taskRunAsRun, type ViewContext } from '../runs/view.js';
 import type { State } from '../store/model.js';
 import { allocateIds, type WorkspaceContext } from './context.js';
@@ -79,20 +79,21 @@ export function runNow(control: RunControl) {
   };
 }
 
-/** A job run, or the job run holding a task run. */
-function locate(state: State, runId: Int64): { run: StoredRun; taskRunId?: Int64 } {
+/** A job run, or a task run with the job run holding it. */
+function locate(state: State, runId: Int64): { run: StoredRun; task?: StoredTaskRun } {
   const direct = state.runs.get(String(runId));
   if (direct) return { run: direct };
   const parent = state.taskRuns.get(String(runId));
   const run = parent === undefined ? undefined : state.runs.get(parent);
-  if (!run || !run.tasks.some((t) => String(t.run_id) === String(runId))) throw notFound(`Run ${String(runId)} does not exist.`);
-  return { run, taskRunId: runId };
+  const task = run?.tasks.find((t) => String(t.run_id) === String(runId));
+  if (!run || !task) throw notFound(`Run ${String(runId)} does not exist.`);
+  return { run, task };
 }
 
 export function getRun(ctx: WorkspaceContext, req: HandlerRequest): Run {
   const q = fromQuery(req.query);
-  const { run, taskRunId } = locate(ctx.store.state, requiredId(q.run_id, 'run_id'));
-  if (taskRunId !== undefined) return taskRunAsRun(viewOf(ctx), run, run.tasks.find((t) => String(t.run_id) === String(taskRunId)) as StoredRun['tasks'][number]);
+  const { run, task } = locate(ctx.store.state, requiredId(q.run_id, 'run_id'));
+  if (task) return taskRunAsRun(viewOf(ctx), run, task);
   const token = optionalString(q.page_token, 'page_token');
   const page = token === undefined ? 0 : Number(decodePageToken('run-page', token) ?? NaN);
   if (!Number.isInteger(page) || page < 0) throw invalid(`Invalid page_token: ${String(token)}`);
@@ -134,10 +135,9 @@ export function listRuns(ctx: WorkspaceContext, req: HandlerRequest): ListRunsRe
 
 export function getRunOutput(ctx: WorkspaceContext, req: HandlerRequest): RunOutput {
   const q = fromQuery(req.query);
-  const { run, taskRunId } = locate(ctx.store.state, requiredId(q.run_id, 'run_id'));
-  if (taskRunId === undefined)
+  const { run, task } = locate(ctx.store.state, requiredId(q.run_id, 'run_id'));
+  if (!task)
     throw invalid('Retrieving the output of runs with multiple tasks is not supported. Please retrieve the output of each individual task run instead.');
-  const task = run.tasks.find((t) => String(t.run_id) === String(taskRunId)) as StoredRun['tasks'][number];
   const o = task.output ?? {};
   return {
     metadata: taskRunAsRun(viewOf(ctx), run, task),
@@ -153,8 +153,8 @@ export function cancelRunHandler(control: RunControl) {
   return (ctx: WorkspaceContext, req: HandlerRequest): Promise<object> => {
     const runId = requiredId(req.body.run_id, 'run_id');
     return commitTransition(ctx, control, (state) => {
-      const { run, taskRunId } = locate(state, runId);
-      const t = taskRunId === undefined ? cancelRun(ctx, state, run) : cancelTaskRun(ctx, state, run, taskRunId);
+      const { run, task } = locate(state, runId);
+      const t = task ? cancelTaskRun(ctx, state, run, task.run_id) : cancelRun(ctx, state, run);
       return { t, result: {} };
     });
   };
