@@ -66,7 +66,8 @@ export function runNow(control: RunControl) {
       const token = request.idempotency_token;
       if (token !== undefined) {
         if (state.deadTokens.has(token)) throw invalidState(`The run with idempotency token ${token} was deleted.`);
-        const existing = [...state.runs.values()].find((r) => r.idempotency_token === token);
+        const held = state.tokens.get(token);
+        const existing = held === undefined ? undefined : state.runs.get(held);
         if (existing) return { t: { ops: [], dispatch: [], canceled: [] }, result: { run_id: existing.run_id, number_in_job: existing.run_id } };
       }
       const ids = allocateIds(ctx, state);

@@ -50,6 +50,8 @@ export interface State {
   deadTokens: Set<string>;
   /** Derived: task run id → job run id. */
   taskRuns: Map<string, string>;
+  /** Derived: idempotency token → run id of the live run that holds it. */
+  tokens: Map<string, string>;
 }
 
 export type Op =
@@ -63,7 +65,7 @@ export type Op =
   | { op: 'ws.del'; path: string };
 
 export function emptyState(): State {
-  return { counters: { job: 0, run: 0, object: 0 }, jobs: new Map(), runs: new Map(), acls: new Map(), ws: new Map(), deadTokens: new Set(), taskRuns: new Map() };
+  return { counters: { job: 0, run: 0, object: 0 }, jobs: new Map(), runs: new Map(), acls: new Map(), ws: new Map(), deadTokens: new Set(), taskRuns: new Map(), tokens: new Map() };
 }
 
 export function applyOps(state: State, ops: readonly Op[]): void {
@@ -85,10 +87,14 @@ function applyOp(state: State, op: Op): void {
     case 'run.put':
       state.runs.set(String(op.run.run_id), op.run);
       for (const t of op.run.tasks) state.taskRuns.set(String(t.run_id), String(op.run.run_id));
+      if (op.run.idempotency_token !== undefined) state.tokens.set(op.run.idempotency_token, String(op.run.run_id));
       return;
     case 'run.del': {
       const run = state.runs.get(String(op.run_id));
-      if (run?.idempotency_token !== undefined) state.deadTokens.add(run.idempotency_token);
+      if (run?.idempotency_token !== undefined) {
+        state.deadTokens.add(run.idempotency_token);
+        state.tokens.delete(run.idempotency_token);
+      }
       for (const t of run?.tasks ?? []) state.taskRuns.delete(String(t.run_id));
       state.runs.delete(String(op.run_id));
       return;
