@@ -132,6 +132,11 @@ export const CODES = {
 
   // ── job semantics: dag, tasks, compute, {{…}} references ───────────────────────────────────
   'dag/duplicate-task-key': 'Two tasks of one job share a task_key (the reference CLI silently merges them).',
+  'job/limit': 'A job setting outside the Jobs API limits (name length, max_concurrent_runs).',
+  'param/invalid-name': 'A job parameter name with characters other than letters, digits, _, - and .',
+  'param/duplicate': 'Two job parameters share a name.',
+  'git/reference': 'git_source names more than one of branch, tag and commit.',
+  'compute/job-cluster-spec': 'A job cluster without its new_cluster specification.',
   'dag/invalid-task-key': 'A task_key is empty, longer than 100 characters, or has characters outside [A-Za-z0-9_-].',
   'dag/too-many-tasks': 'A job has more tasks than the Jobs API accepts (1000).',
   'dag/unknown-dependency': 'depends_on names a task that the job does not have.',
@@ -175,8 +180,16 @@ export const CODES = {
   'ref/secret-not-allowed': 'A {{secrets/…}} reference in a task parameter, where it is passed as literal text.',
 
   // ── remote: the workspace client ───────────────────────────────────────────────────────────
+  'remote/api-error': 'The workspace answered a request with an error.',
+  'remote/auth-failed': 'The workspace (or its token endpoint) refused the credentials.',
+  'remote/auth-config': 'No usable credentials or host could be resolved (env, profile, bundle).',
+  'remote/network': 'The workspace could not be reached, or the connection was lost.',
+  'remote/retries-exhausted': 'A request kept failing and the retry budget ran out.',
 
   // ── local: the embedded workspace ──────────────────────────────────────────────────────────
+  'local/data-dir-locked': 'Another local workspace server uses the data directory.',
+  'local/non-loopback-bind': 'The local workspace was asked to listen on a non-loopback address.',
+  'local/bad-fault-spec': 'The fault-injection rules (JOBS_LOCAL_FAULTS) are malformed.',
 
   // ── deploy: plan, deploy, destroy ──────────────────────────────────────────────────────────
 

@@ -11,6 +11,7 @@ import { resourceFieldRefs } from './checks/resource-field-refs.js';
 import { scheduleCheck } from './checks/schedule.js';
 import { SEMANTIC_CHECKS } from './checks/index.js';
 import { matchesJobSchema, matchesSchema } from './checks/matches-schema.js';
+import { jobSettingsLimits } from './checks/job-settings-limits.js';
 
 /** Checks that mirror what the Databricks CLI itself reports. */
 export const REFERENCE_CHECKS: readonly BundleCheck[] = [runAsIdentity, resourceBodies, unmanagedResources, singleNodeClusters, wheelRuntime];
@@ -20,7 +21,7 @@ export const EARLY_CHECKS: readonly BundleCheck[] = [resourceRefCycles, resource
 
 /** Job semantics the reference leaves to deploy or run time: DAG, task types, compute,
  * `{{…}}` references, schedules and triggers. */
-export const JOB_CHECKS: readonly BundleCheck[] = [...SEMANTIC_CHECKS, scheduleCheck];
+export const JOB_CHECKS: readonly BundleCheck[] = [...SEMANTIC_CHECKS, scheduleCheck, jobSettingsLimits];
 
 export const BUNDLE_CHECKS: readonly BundleCheck[] = [matchesSchema, ...REFERENCE_CHECKS, ...EARLY_CHECKS, ...JOB_CHECKS];
 

@@ -5,10 +5,12 @@ import { validateCommand } from './validate.js';
 import { graphCommand } from './graph.js';
 import { cronCommand } from './cron.js';
 import { schemaCommand } from './schema.js';
+import { localCommand } from './local.js';
 
 export const COMMANDS: ReadonlyArray<(ctx: CommandContext) => Command> = [
   validateCommand,
   graphCommand,
   cronCommand,
   schemaCommand,
+  localCommand,
 ];
