@@ -59,6 +59,10 @@ export function channelBuses(layout: Layout, edges: LayoutEdge[]): Bus[] {
 /** One exit port per (source, bus), spread over the box and ordered like the buses' targets. */
 function assignPorts(layout: Layout, buses: Bus[]): void {
   const mid = (b: Bus) => b.targets.reduce((s, t) => s + centreOf(layout.nodes[t]!), 0) / b.targets.length;
+  // A long edge passes the next layer through a one-column dummy that cannot move. A port of
+  // another bus in that column would join the two lines into one and read as a false edge.
+  const dummyOwner = new Map<number, Bus>();
+  for (const b of buses) for (const t of b.targets) if (layout.nodes[t]!.width === 1) dummyOwner.set(layout.nodes[t]!.x, b);
   const bySource = new Map<number, Bus[]>();
   for (const b of buses) for (const s of b.sources) bySource.set(s, [...(bySource.get(s) ?? []), b]);
   for (const [s, list] of bySource) {
@@ -67,10 +71,21 @@ function assignPorts(layout: Layout, buses: Bus[]): void {
     list.forEach((b, i) => {
       // A dummy or a narrow box with more buses than room shares its centre (rare).
       const inner = n.width - 2;
-      const col = list.length === 1 || inner < list.length ? centreOf(n) : n.x + 1 + Math.floor(((i + 0.5) * inner) / list.length);
+      let col = list.length === 1 || inner < list.length ? centreOf(n) : n.x + 1 + Math.floor(((i + 0.5) * inner) / list.length);
+      const owner = dummyOwner.get(col);
+      if (owner && owner !== b) col = freeColumnInside(n, col, (c) => dummyOwner.has(c) && dummyOwner.get(c) !== b);
       b.ports[b.sources.indexOf(s)] = col;
     });
   }
+}
+
+/** The nearest column inside box `n` (two away first, for legibility) that is not taken. */
+function freeColumnInside(n: LayoutNode, from: number, taken: (c: number) => boolean): number {
+  for (const d of [2, -2, 3, -3, 1, -1, 4, -4, 5, -5, 6, -6]) {
+    const c = from + d;
+    if (c > n.x && c < n.x + n.width - 1 && !taken(c)) return c;
+  }
+  return from;
 }
 
 /**
@@ -90,15 +105,10 @@ function straightColumn(layout: Layout, bus: Bus, busy: Set<number>): number | u
   return undefined;
 }
 
-/** The box centre, or the nearest free column inside the box (two away first, for legibility). */
+/** The box centre, or the nearest free column inside the box. */
 function entryColumn(n: LayoutNode, busy: Set<number>): number {
   const centre = centreOf(n);
-  if (!busy.has(centre)) return centre;
-  for (const d of [2, -2, 3, -3, 1, -1, 4, -4, 5, -5, 6, -6]) {
-    const c = centre + d;
-    if (c > n.x && c < n.x + n.width - 1 && !busy.has(c)) return c;
-  }
-  return centre;
+  return busy.has(centre) ? freeColumnInside(n, centre, (c) => busy.has(c)) : centre;
 }
 
 /** Draws the buses of one channel starting at `row`; returns the row after it. */
