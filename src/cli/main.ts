@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Io } from '../ports/io.js';
 import type { CommandContext, GlobalOptions } from './context.js';
 import { ExitCode } from './exit-codes.js';
+import { isExpectedFailure } from '../diag/errors.js';
 import { COMMANDS } from './commands/index.js';
 import { VERSION } from './version.js';
 import { readToolConfig, type ToolConfig } from './tool-config.js';
@@ -51,6 +52,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (err instanceof UsageError) {
       io.stderr.write(`error: ${err.message}\n`);
       return ExitCode.USAGE;
+    }
+    if (isExpectedFailure(err)) {
+      io.stderr.write(`error: ${err.message}\n${err.hint ? `hint: ${err.hint}\n` : ''}`);
+      return ExitCode.FAILURE;
     }
     throw err;
   }

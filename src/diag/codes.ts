@@ -191,6 +191,8 @@ export const CODES = {
   'local/non-loopback-bind': 'The local workspace was asked to listen on a non-loopback address.',
   'local/bad-fault-spec': 'The fault-injection rules (JOBS_LOCAL_FAULTS) are malformed.',
 
+  // ── engine: runs executed by the embedded workspace ────────────────────────────────────────
+
   // ── deploy: plan, deploy, destroy ──────────────────────────────────────────────────────────
 
   // ── run: run, repair, runs ─────────────────────────────────────────────────────────────────

@@ -8,6 +8,7 @@
  * messages name the credentials used and how to change them. Classes are branded with
  * `Symbol.for` so checks work even if this module is loaded twice.
  */
+import { EXPECTED_FAILURE } from '../diag/errors.js';
 import type { ErrorBody } from '../api/common.js';
 
 const BRAND = Symbol.for('jobs-as-code.remote-error');
@@ -15,6 +16,7 @@ const BRAND = Symbol.for('jobs-as-code.remote-error');
 export type RemoteErrorCode = 'remote/api-error' | 'remote/auth-failed' | 'remote/network' | 'remote/retries-exhausted' | 'remote/auth-config';
 
 export abstract class RemoteError extends Error {
+  readonly [EXPECTED_FAILURE] = true;
   readonly [BRAND] = true;
   abstract readonly code: RemoteErrorCode;
 }

@@ -5,6 +5,7 @@
  * contender's rename can succeed) and checked to be the stale one we read before a new lock is
  * created, so two servers starting together never both win.
  */
+import { EXPECTED_FAILURE } from '../../diag/errors.js';
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import type { HostProcess } from '../../ports/host-process.js';
 import { isErrno, writeFileAtomic } from './files.js';
 
 export class LockHeldError extends Error {
+  readonly [EXPECTED_FAILURE] = true;
   readonly code = 'local/data-dir-locked';
   constructor(
     readonly dataDir: string,

@@ -7,6 +7,7 @@
  * (`grant_type=urn:ietf:params:oauth:grant-type:token-exchange`, `subject_token_type=…:jwt`).
  * Tokens are cached until shortly before they expire; concurrent callers share one fetch.
  */
+import { EXPECTED_FAILURE } from '../../diag/errors.js';
 import type { Clock } from '../../ports/io.js';
 import { redactText } from '../redact.js';
 import { bearerToken, type Credentials } from './credentials.js';
@@ -14,6 +15,7 @@ import type { AuthConfig } from './resolve.js';
 import { undiciTokenHttp, type TokenHttp } from './token-http.js';
 
 export class AuthError extends Error {
+  readonly [EXPECTED_FAILURE] = true;
   readonly code = 'remote/auth-failed';
 }
 

@@ -15,6 +15,7 @@
  * host mismatch", as the CLI says), and so is a `DATABRICKS_HOST` that differs from the bundle's
  * `workspace.host`. Hosts must be https, except loopback (`http://127.0.0.1:…`, `localhost`).
  */
+import { EXPECTED_FAILURE } from '../../diag/errors.js';
 import { parseIni } from './ini.js';
 
 export type AuthType = 'pat' | 'oauth-m2m' | 'github-oidc';
@@ -45,6 +46,7 @@ export interface AuthConfig {
 }
 
 export class AuthConfigError extends Error {
+  readonly [EXPECTED_FAILURE] = true;
   readonly code = 'remote/auth-config';
 }
 

@@ -1,0 +1,91 @@
+/**
+ * The front half of every command that talks to a workspace (plan, deploy, destroy, run,
+ * summary): load the bundle, connect to its workspace (the embedded one for
+ * `workspace.host: local`, a real one otherwise), learn who is deploying, resolve the bundle
+ * again with that identity (`${workspace.current_user.*}`, user-scoped paths, the development
+ * prefix), validate it and normalise it to the schema's types.
+ *
+ * Loading happens twice because the host and profile are needed to connect, and the identity
+ * the connection reveals is needed to resolve; the reference CLI has the same two phases.
+ */
+import type { LoadedBundle } from '../bundle/load-bundle.js';
+import { loadBundle } from '../bundle/load-bundle.js';
+import { isServicePrincipal, type CurrentUser } from '../bundle/current-user.js';
+import { hasErrors, type Diagnostic } from '../diag/diagnostic.js';
+import { isLocalHost, openLocalTarget } from '../local/open-local-target.js';
+import type { Io } from '../ports/io.js';
+import { openWorkspaceClient } from '../remote/connect.js';
+import type { WorkspaceClient } from '../remote/client.js';
+import { normalizeToSchema } from '../schema/normalize.js';
+import { jobViews } from '../validate/check.js';
+import { validateConfig } from '../validate/validate-config.js';
+
+export interface SessionOptions {
+  bundleDir?: string;
+  target?: string;
+  vars?: readonly { name: string; value: string }[];
+  /** `--profile`. */
+  profile?: string;
+  debug?: boolean;
+  /** Parallel requests (tool settings `concurrency`). */
+  concurrency?: number;
+}
+
+export interface BundleSession {
+  /** Resolved with the deploying identity, validated and normalised. */
+  bundle: LoadedBundle;
+  client: WorkspaceClient;
+  /** The workspace URL requests go to. */
+  host: string;
+  /** True for the embedded workspace (`workspace.host: local`). */
+  local: boolean;
+  user: CurrentUser;
+  close(): Promise<void>;
+}
+
+export interface SessionResult {
+  session?: BundleSession;
+  /** Load and validation findings; the session is absent when any is an error. */
+  diagnostics: Diagnostic[];
+}
+
+export async function openBundleSession(io: Io, opts: SessionOptions): Promise<SessionResult> {
+  const first = await loadBundle(io, { bundleDir: opts.bundleDir, target: opts.target, vars: opts.vars });
+  if (!first.bundle || hasErrors(first.diagnostics)) return { diagnostics: first.diagnostics };
+  const ws = (first.bundle.config.workspace ?? {}) as { host?: string; profile?: string };
+  const local = isLocalHost(ws.host);
+  const connection = local
+    ? await openLocalTarget({ bundleRoot: first.bundle.root, clock: io.clock, client: { concurrency: opts.concurrency } })
+    : await openWorkspaceClient(io, { profile: opts.profile, bundle: { host: ws.host, profile: ws.profile }, debug: opts.debug, concurrency: opts.concurrency });
+  const client = connection.client;
+  // The local target's close also stops the in-process server and closes its client.
+  const close = 'close' in connection ? () => connection.close() : () => client.close();
+  try {
+    const me = await client.currentUser.me();
+    const user: CurrentUser = { userName: me.userName, displayName: me.displayName, id: me.id };
+    const second = await loadBundle(io, {
+      bundleDir: opts.bundleDir,
+      target: opts.target,
+      vars: opts.vars,
+      user,
+      deployerIsServicePrincipal: isServicePrincipal(user),
+    });
+    const diagnostics = second.diagnostics;
+    if (!second.bundle || hasErrors(diagnostics)) {
+      await close();
+      return { diagnostics };
+    }
+    const config = second.bundle.config;
+    diagnostics.push(...validateConfig({ config, jobs: jobViews(config), now: io.clock.now() }));
+    if (hasErrors(diagnostics)) {
+      await close();
+      return { diagnostics };
+    }
+    normalizeToSchema(config);
+    const host = 'url' in connection ? connection.url : connection.auth.host;
+    return { session: { bundle: second.bundle, client, host, local, user, close }, diagnostics };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
