@@ -40,4 +40,6 @@ export interface Io {
   stderr: OutputStream;
   /** Reads one line from the user when stdin is a terminal; undefined when it is not. */
   prompt?: (question: string) => Promise<string>;
+  /** Registers a Ctrl-C (SIGINT) handler for the duration of a command; returns its remover. */
+  onInterrupt?: (handler: () => void) => () => void;
 }

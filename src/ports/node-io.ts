@@ -49,5 +49,9 @@ export function nodeIo(): Io {
           }
         }
       : undefined,
+    onInterrupt: (handler) => {
+      process.on('SIGINT', handler);
+      return () => void process.off('SIGINT', handler);
+    },
   };
 }
