@@ -49,7 +49,7 @@ export interface RunJobParameter {
 }
 
 /** A task run: the task's settings plus its run fields. */
-export interface RunTask extends Omit<TaskFields, 'condition_task'> {
+export interface RunTask extends Omit<TaskFields, 'condition_task' | 'for_each_task'> {
   run_id: Int64;
   attempt_number?: number;
   original_attempt_run_id?: Int64;
@@ -64,6 +64,8 @@ export interface RunTask extends Omit<TaskFields, 'condition_task'> {
   queue_duration?: number;
   run_page_url?: string;
   condition_task?: TaskFields['condition_task'] & { outcome?: 'true' | 'false' };
+  /** `stats` summarises the iterations (runs/get of the for-each task run lists them). */
+  for_each_task?: TaskFields['for_each_task'] & { stats?: Loose };
   resolved_values?: Loose;
   [other: string]: unknown;
 }

@@ -12,16 +12,15 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Int64 } from '../api/json.js';
 import { nodeHostProcess, type HostProcess } from '../ports/host-process.js';
 import { parseFaults } from './faults.js';
 import type { JobSettingsValidator } from './jobs/validate.js';
-import type { RunControl, RunExecutor, TaskUpdate } from './runs/executor.js';
+import type { RunControl, RunExecutor } from './runs/executor.js';
 import { MAX_ID_BASE, type WorkspaceContext } from './server/context.js';
 import { listen } from './server/http-server.js';
 import { createRouter, type Receipt, type Router } from './server/router.js';
-import { applyTaskUpdate, orphanedTasks } from './server/runs-actions.js';
-import { commitTransition } from './server/runs-handlers.js';
+import { createRunControl } from './server/run-control.js';
+import { orphanedTasks } from './server/runs-actions.js';
 import { mkdirOps } from './server/workspace-handlers.js';
 import { isErrno, writeFileAtomic } from './store/files.js';
 import { acquireDirLock } from './store/lock.js';
@@ -87,10 +86,7 @@ export async function startLocalWorkspace(options: LocalWorkspaceOptions = {}): 
       store, now, userName: options.userName ?? 'local-user@jobs.local', workspaceId: options.workspaceId ?? '1',
       url: () => url, idBase: base, validateJobSettings: options.validateJobSettings, executor: options.executor,
     };
-    const control: RunControl = {
-      updateTask: (taskRunId: Int64, update: TaskUpdate) =>
-        commitTransition(ctx, control, (state) => ({ t: applyTaskUpdate(ctx, state, taskRunId, update), result: undefined })),
-    };
+    const control = createRunControl(ctx);
     await store.mutate((state) => ({ ops: mkdirOps(ctx, state, `/Users/${ctx.userName}`, `/Users/${ctx.userName}`).concat(mkdirOps(ctx, state, '/Shared', '/Shared')), result: undefined }));
     const faults = options.faults ? parseFaults(options.faults, options.faultSeed ?? 1) : undefined;
     const router = createRouter(ctx, control, { token, faults, sleep: (ms) => delay(ms), onReceipt: options.onReceipt, log: options.requestLog, now });

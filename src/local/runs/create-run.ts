@@ -8,6 +8,7 @@ import type { Int64 } from '../../api/json.js';
 import type { JobParameterDefinition, Loose } from '../../api/jobs.js';
 import type { RunJobParameter, RunNowRequest } from '../../api/runs.js';
 import type { StoredJob } from '../store/model.js';
+import type { RunOrigin } from './executor.js';
 import { invalid } from '../server/failure.js';
 import type { StoredRun, StoredTaskRun } from './model.js';
 import { selectTasks } from './only.js';
@@ -20,6 +21,8 @@ export interface CreateRunInput {
   nextId: () => Int64;
   now: number;
   userName: string;
+  /** Default: run-now (ONE_TIME). */
+  origin?: RunOrigin;
 }
 
 const LEGACY = ['notebook_params', 'python_params', 'python_named_params', 'jar_params', 'spark_submit_params', 'sql_params', 'dbt_commands'] as const;
@@ -39,8 +42,12 @@ export function createRun(input: CreateRunInput): StoredRun {
   const overriding: Loose = {};
   for (const k of LEGACY) if (request[k] !== undefined) overriding[k] = request[k];
   if (request.job_parameters) overriding.job_parameters = request.job_parameters;
+  const origin = input.origin ?? { trigger: 'ONE_TIME' };
   const run: StoredRun = {
-    run_id, job_id: job.job_id, run_name: settings.name ?? 'Untitled', creator_user_name: input.userName, trigger: 'ONE_TIME',
+    run_id, job_id: job.job_id, run_name: settings.name ?? 'Untitled', creator_user_name: input.userName, trigger: origin.trigger,
+    ...(origin.trigger_time !== undefined ? { trigger_time: origin.trigger_time } : {}),
+    ...(origin.parent_task_run_id !== undefined ? { trigger_info: { run_id: origin.parent_task_run_id } } : {}),
+    ...(origin.file_arrival_location !== undefined ? { file_arrival_location: origin.file_arrival_location } : {}),
     start_time: now, state: { life_cycle_state: 'PENDING' }, tasks, job_parameters,
     ...(Object.keys(overriding).length > 0 ? { overriding_parameters: overriding } : {}),
     ...(settings.job_clusters?.length ? { job_clusters: settings.job_clusters } : {}),

@@ -2,6 +2,11 @@
  * How the store holds a run. The stored shape is close to the wire `Run` but keeps only what
  * cannot be derived: the v2 `status`, run page URLs, durations and pagination are computed on
  * read (view.ts), so they can never disagree with the v1 state that the run model drives.
+ *
+ * Stored runs are immutable once committed: a transition works on a draft (`draftRun`) and the
+ * store records only what changed (`run.patch`, store/run-diff.ts). That keeps a journal record
+ * small while a 1,000-task run moves one task at a time, and lets the engine hold a committed
+ * run as a consistent snapshot without copying it.
  */
 import type { Int64 } from '../../api/json.js';
 import type { Loose, Task } from '../../api/jobs.js';
@@ -11,8 +16,20 @@ export interface TaskOutput {
   error?: string;
   error_trace?: string;
   logs?: string;
+  /** Only the last 5 MB of the logs were kept. */
+  logs_truncated?: boolean;
   notebook_result?: string;
+  notebook_result_truncated?: boolean;
   info?: string;
+  /** run_job_task: the run it started. */
+  run_job_run_id?: Int64;
+}
+
+/** A for-each iteration: which parent task run it belongs to and the input it got. */
+export interface IterationOf {
+  parent: Int64;
+  index: number;
+  input: string;
 }
 
 export interface StoredTaskRun {
@@ -29,6 +46,19 @@ export interface StoredTaskRun {
   /** Handed to the executor; it owns the task until it reports a terminal state. */
   dispatched?: boolean;
   output?: TaskOutput;
+  /** Retries: the run id of the first attempt (attempt_number 0). */
+  original_attempt_run_id?: Int64;
+  /** Task values this task run set (dbutils.jobs.taskValues.set), JSON values by key. */
+  values?: Record<string, unknown>;
+  /** The task's fields after `{{…}}` substitution (runs/get include_resolved_values). */
+  resolved_values?: Loose;
+  /** Set on for-each iterations (they live in `StoredRun.iterations`). */
+  iteration?: IterationOf;
+}
+
+/** A task run that is no longer current: an earlier retry attempt, or one a repair replaced. */
+export interface HistoricTaskRun extends StoredTaskRun {
+  superseded: 'retry' | 'repair';
 }
 
 export interface StoredRun {
@@ -48,6 +78,20 @@ export interface StoredRun {
   idempotency_token?: string;
   /** The run was canceled as a whole (decides the run's own result). */
   cancel_requested?: boolean;
+  /** The run hit the job's `timeout_seconds` (its result is TIMEDOUT). */
+  timed_out?: boolean;
+  /** Task runs that are not current any more (earlier attempts, repaired ones), oldest first. */
+  history?: HistoricTaskRun[];
+  /** Every for-each iteration of this run, attempts included, in creation order. */
+  iterations?: StoredTaskRun[];
+  /** When the trigger fired, if not when the run was created (a schedule's fire time). */
+  trigger_time?: number;
+  /** RUN_JOB_TASK: the task run that started this run. */
+  trigger_info?: { run_id: Int64 };
+  /** FILE_ARRIVAL: the trigger's location (`{{job.trigger.file_arrival.location}}`). */
+  file_arrival_location?: string;
+  /** When a queued run left the queue (for `queue_duration`). */
+  dequeued_at?: number;
   /** REPAIR entries (the ORIGINAL entry is derived on read). */
   repairs: RepairHistoryItem[];
   /** Task run ids of the original attempt, for the ORIGINAL history item. */
@@ -62,3 +106,34 @@ export const isTerminal = (s: RunState): boolean =>
 
 /** Active in the API's sense (runs/list active_only): queued, pending, running, terminating. */
 export const isActive = (s: RunState): boolean => !isTerminal(s);
+
+/**
+ * A copy of a committed run that a transition may change: tasks and repair items are copied one
+ * level deep (their fields are replaced, never mutated); iterations and history are copied as
+ * arrays, and an element that changes must be replaced, not edited.
+ */
+export function draftRun(run: StoredRun): StoredRun {
+  return {
+    ...run,
+    tasks: run.tasks.map((t) => ({ ...t })),
+    repairs: run.repairs.map((r) => ({ ...r })),
+    ...(run.history ? { history: run.history.slice() } : {}),
+    ...(run.iterations ? { iterations: run.iterations.slice() } : {}),
+  };
+}
+
+/** Every task run id of a run: current tasks, iterations and history. */
+export function allTaskRuns(run: StoredRun): StoredTaskRun[] {
+  return [...run.tasks, ...(run.iterations ?? []), ...(run.history ?? [])];
+}
+
+/** Finds a task run of this run by id, wherever it lives. */
+export function findTaskRun(run: StoredRun, taskRunId: Int64): { where: 'tasks' | 'iterations' | 'history'; index: number; task: StoredTaskRun } | undefined {
+  const id = String(taskRunId);
+  for (const where of ['tasks', 'iterations', 'history'] as const) {
+    const list = (run[where] ?? []) as StoredTaskRun[];
+    const index = list.findIndex((t) => String(t.run_id) === id);
+    if (index >= 0) return { where, index, task: list[index] as StoredTaskRun };
+  }
+  return undefined;
+}

@@ -5,7 +5,8 @@
  * terminal the run's result is rolled up from its leaf tasks (§3.2). Tasks that need real work
  * are left PENDING for an executor: with none, they stay PENDING — never a fake success.
  *
- * Pure: it edits the run it is given (a copy owned by the caller) and takes `now` as an argument.
+ * Pure: it edits the run it is given (a draft, model.ts `draftRun`: task fields are replaced,
+ * never mutated in place) and takes `now` as an argument.
  */
 import type { ResultState, RunState } from '../../api/runs.js';
 import { evaluateCondition } from './condition.js';
@@ -119,6 +120,8 @@ function rollUp(run: StoredRun, now: number): void {
 }
 
 function runResult(run: StoredRun): RunState {
+  if (run.timed_out)
+    return { life_cycle_state: 'TERMINATED', result_state: 'TIMEDOUT', state_message: 'The run exceeded the job timeout.', user_cancelled_or_timedout: true };
   if (run.cancel_requested)
     return { life_cycle_state: 'TERMINATED', result_state: 'CANCELED', state_message: 'Run was canceled.', user_cancelled_or_timedout: true };
   const downstream = new Set(run.tasks.flatMap((t) => (t.task.depends_on ?? []).map((d) => d.task_key)));

@@ -5,11 +5,11 @@
  */
 import type { Int64 } from '../../api/json.js';
 import { mergeParameters } from '../runs/create-run.js';
-import { isTerminal, type StoredTaskRun } from '../runs/model.js';
+import { draftRun, isTerminal, type HistoricTaskRun, type StoredTaskRun } from '../runs/model.js';
 import type { State } from '../store/model.js';
 import { allocateIds, type WorkspaceContext } from './context.js';
 import { invalid, invalidState, notFound } from './failure.js';
-import { cloneRun, progress, type Transition } from './runs-actions.js';
+import { progress, type Transition } from './runs-actions.js';
 import { optionalBool, optionalId, optionalStringArray, optionalStringMap, requiredId } from './request.js';
 
 const FAILED = new Set(['FAILED', 'TIMEDOUT', 'CANCELED', 'UPSTREAM_FAILED', 'UPSTREAM_CANCELED', 'MAXIMUM_CONCURRENT_RUNS_REACHED']);
@@ -31,7 +31,7 @@ export function repairRun(ctx: WorkspaceContext, state: State, body: Record<stri
   const job = state.jobs.get(String(stored.job_id));
   if (!job) throw notFound(`Job ${String(stored.job_id)} does not exist.`);
 
-  const run = cloneRun(stored);
+  const run = draftRun(stored);
   const current = new Map((job.settings.tasks ?? []).map((t) => [t.task_key, t]));
   const selected = new Set(rerun ?? run.tasks.filter((t) => FAILED.has(t.state.result_state ?? '')).map((t) => t.task_key));
   for (const key of selected) if (!run.tasks.some((t) => t.task_key === key) || !current.has(key)) throw invalid(`Task ${key} is not part of run ${String(runId)}.`);
@@ -42,6 +42,9 @@ export function repairRun(ctx: WorkspaceContext, state: State, body: Record<stri
   const ids = allocateIds(ctx, state);
   const repairId = ids.run();
   const inRun = new Set(run.tasks.map((t) => t.task_key));
+  // Replaced task runs (and their retried attempts) stay readable by id but leave runs/get's list.
+  const replaced = run.tasks.filter((t) => selected.has(t.task_key)).map((t): HistoricTaskRun => ({ ...t, superseded: 'repair' }));
+  run.history = [...(run.history ?? []).map((h) => (selected.has(h.task_key) ? { ...h, superseded: 'repair' as const } : h)), ...replaced];
   run.tasks = run.tasks.map((t): StoredTaskRun => {
     if (!selected.has(t.task_key)) return t;
     const settings = current.get(t.task_key) ?? t.task;
@@ -55,6 +58,7 @@ export function repairRun(ctx: WorkspaceContext, state: State, body: Record<stri
   run.state = { life_cycle_state: 'PENDING' };
   delete run.end_time;
   delete run.cancel_requested;
+  delete run.timed_out;
   const t = progress(ctx, state, run);
   t.ops.unshift({ op: 'counters', counters: ids.counters() });
   return { t, result: { repair_id: repairId } };

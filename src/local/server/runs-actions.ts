@@ -1,15 +1,16 @@
 /**
  * The run transitions shared by several endpoints and by the executor's reports: settle a run
- * (runs/settle.ts), start queued runs when a slot frees up, cancel, and hand newly ready tasks to
- * the executor once the state naming them is durable. Each function returns ops for the caller's
- * `store.mutate` plus the follow-up work to do after the commit.
+ * (runs/settle.ts), start queued runs when a slot frees up, cancel or time out, and hand newly
+ * ready tasks to the executor once the state naming them is durable. Each function returns ops
+ * for the caller's `store.mutate` plus the follow-up work to do after the commit.
  */
 import type { Int64 } from '../../api/json.js';
-import type { ReadyTask, RunControl, TaskUpdate } from '../runs/executor.js';
-import { isActive, isTerminal, type StoredRun, type StoredTaskRun } from '../runs/model.js';
+import type { ReadyTask, RunControl, RunEvent } from '../runs/executor.js';
+import { draftRun, isActive, isTerminal, type StoredRun, type StoredTaskRun } from '../runs/model.js';
 import { finish, settleRun } from '../runs/settle.js';
 import { startTasks } from '../runs/create-run.js';
 import { runView, taskView } from '../runs/view.js';
+import { diffRun } from '../store/run-diff.js';
 import type { Op, State } from '../store/model.js';
 import type { WorkspaceContext } from './context.js';
 
@@ -19,24 +20,41 @@ export interface Transition {
   dispatch: { run: StoredRun; taskRunIds: Int64[] }[];
   /** Task runs the executor must stop. */
   canceled: { runId: Int64; taskRunIds: Int64[] }[];
+  /** Runs that started or finished, for the executor (notifications, timeouts, child runs). */
+  events: RunEvent[];
+  /** Runs this transition already wrote: a second write of the same run is a whole-run write. */
+  written: Set<string>;
 }
 
-export const emptyTransition = (): Transition => ({ ops: [], dispatch: [], canceled: [] });
+export const emptyTransition = (): Transition => ({ ops: [], dispatch: [], canceled: [], events: [], written: new Set() });
 
-export function cloneRun(run: StoredRun): StoredRun {
-  return structuredClone(run);
+/** Records `run` as the new state of its run: a patch against the committed run when possible. */
+function writeRun(state: State, run: StoredRun, into: Transition): void {
+  const key = String(run.run_id);
+  const before = into.written.has(key) ? undefined : state.runs.get(key);
+  into.ops.push((before && diffRun(before, run)) ?? { op: 'run.put', run });
+  into.written.add(key);
 }
 
-/** Settles a (copied) run, marks what goes to the executor, and starts queued runs of its job. */
+/** Settles a draft run, marks what goes to the executor, and starts queued runs of its job. */
 export function progress(ctx: WorkspaceContext, state: State, run: StoredRun, into: Transition = emptyTransition()): Transition {
   settleRun(run, ctx.now());
   const ready = ctx.executor ? run.tasks.filter((t) => t.state.life_cycle_state === 'PENDING' && !t.dispatched) : [];
   for (const t of ready) t.dispatched = true;
   if (ready.length > 0) settleRun(run, ctx.now());
-  into.ops.push({ op: 'run.put', run });
+  const before = state.runs.get(String(run.run_id));
+  writeRun(state, run, into);
+  noteEvents(before, run, into);
   if (ready.length > 0) into.dispatch.push({ run, taskRunIds: ready.map((t) => t.run_id) });
   if (isTerminal(run.state)) dequeue(ctx, state, run.job_id, run.run_id, into);
   return into;
+}
+
+/** `started` when a run leaves the queue, is created running or is repaired; `finished` once. */
+function noteEvents(before: StoredRun | undefined, run: StoredRun, into: Transition): void {
+  const waiting = (r: StoredRun | undefined): boolean => !r || r.state.life_cycle_state === 'QUEUED' || isTerminal(r.state);
+  if (waiting(before) && run.state.life_cycle_state !== 'QUEUED' && run.state.life_cycle_state !== 'SKIPPED') into.events.push({ type: 'started', run });
+  if (isTerminal(run.state) && (!before || !isTerminal(before.state))) into.events.push({ type: 'finished', run });
 }
 
 /** Starts the oldest queued runs of a job while it has free slots. */
@@ -48,39 +66,79 @@ function dequeue(ctx: WorkspaceContext, state: State, jobId: Int64, justEnded: I
   const queued = runs.filter((r) => r.state.life_cycle_state === 'QUEUED').sort((a, b) => a.start_time - b.start_time);
   for (const q of queued) {
     if (active >= (job.settings.max_concurrent_runs ?? 1)) break;
-    const run = cloneRun(q);
+    const run = draftRun(q);
     startTasks(run);
+    run.dequeued_at = ctx.now();
     progress(ctx, state, run, into);
     active++;
   }
 }
 
-/** Cancels a whole run: active tasks CANCELED, waiting ones UPSTREAM_CANCELED. */
-export function cancelRun(ctx: WorkspaceContext, state: State, stored: StoredRun, into: Transition = emptyTransition()): Transition {
+export type StopReason = 'canceled' | 'timedout';
+
+/**
+ * Cancels a whole run (or ends it at the job timeout): active tasks and iterations become
+ * CANCELED (TIMEDOUT), waiting ones UPSTREAM_CANCELED.
+ */
+export function cancelRun(ctx: WorkspaceContext, state: State, stored: StoredRun, into: Transition = emptyTransition(), reason: StopReason = 'canceled'): Transition {
   if (isTerminal(stored.state)) return into;
-  const run = cloneRun(stored);
+  const run = draftRun(stored);
   const now = ctx.now();
-  run.cancel_requested = true;
+  if (reason === 'timedout') run.timed_out = true;
+  else run.cancel_requested = true;
   const stopped: Int64[] = [];
   for (const t of run.tasks) {
     if (isTerminal(t.state)) continue;
     if (t.dispatched) stopped.push(t.run_id);
     const waiting = t.state.life_cycle_state === 'BLOCKED' || t.state.life_cycle_state === 'QUEUED';
-    finish(t, waiting ? 'UPSTREAM_CANCELED' : 'CANCELED', now, waiting ? 'An upstream task was canceled.' : 'The task was canceled.');
+    if (waiting) finish(t, 'UPSTREAM_CANCELED', now, 'An upstream task was canceled.');
+    else stopTask(t, reason, now);
   }
+  stopped.push(...stopIterations(run, undefined, reason, now));
   if (run.state.life_cycle_state === 'QUEUED') run.state = { life_cycle_state: 'PENDING' };
   if (stopped.length > 0) into.canceled.push({ runId: run.run_id, taskRunIds: stopped });
   return progress(ctx, state, run, into);
 }
 
-/** Cancels one task run; downstream tasks then follow their run_if. */
+function stopTask(t: StoredTaskRun, reason: StopReason, now: number): void {
+  if (reason === 'timedout') finish(t, 'TIMEDOUT', now, 'The run exceeded the job timeout.');
+  else finish(t, 'CANCELED', now, 'The task was canceled.');
+}
+
+/** Stops the unfinished iterations of one for-each task run (or of all, without `parent`). */
+function stopIterations(run: StoredRun, parent: Int64 | undefined, reason: StopReason, now: number): Int64[] {
+  const stopped: Int64[] = [];
+  const list = run.iterations ?? [];
+  list.forEach((it, i) => {
+    if (isTerminal(it.state) || (parent !== undefined && String(it.iteration?.parent) !== String(parent))) return;
+    const copy = { ...it };
+    stopTask(copy, reason, now);
+    list[i] = copy;
+    stopped.push(it.run_id);
+  });
+  return stopped;
+}
+
+/** Cancels one task run (or one iteration); downstream tasks then follow their run_if. */
 export function cancelTaskRun(ctx: WorkspaceContext, state: State, stored: StoredRun, taskRunId: Int64): Transition {
-  const run = cloneRun(stored);
-  const task = run.tasks.find((t) => String(t.run_id) === String(taskRunId));
+  const run = draftRun(stored);
   const into = emptyTransition();
-  if (!task || isTerminal(task.state)) return into;
-  if (task.dispatched) into.canceled.push({ runId: run.run_id, taskRunIds: [task.run_id] });
-  finish(task, 'CANCELED', ctx.now(), 'The task was canceled.');
+  const now = ctx.now();
+  const task = run.tasks.find((t) => String(t.run_id) === String(taskRunId));
+  if (task) {
+    if (isTerminal(task.state)) return into;
+    if (task.dispatched) into.canceled.push({ runId: run.run_id, taskRunIds: [task.run_id] });
+    finish(task, 'CANCELED', now, 'The task was canceled.');
+    stopIterations(run, task.run_id, 'canceled', now);
+    return progress(ctx, state, run, into);
+  }
+  const index = (run.iterations ?? []).findIndex((t) => String(t.run_id) === String(taskRunId));
+  const iteration = run.iterations?.[index];
+  if (!iteration || isTerminal(iteration.state)) return into;
+  const copy = { ...iteration };
+  finish(copy, 'CANCELED', now, 'The iteration was canceled.');
+  (run.iterations as StoredTaskRun[])[index] = copy;
+  into.canceled.push({ runId: run.run_id, taskRunIds: [copy.run_id] });
   return progress(ctx, state, run, into);
 }
 
@@ -94,42 +152,21 @@ export function cancelActiveRuns(ctx: WorkspaceContext, state: State, jobId: Int
   return into;
 }
 
-/** Applies an executor's report to a task run. */
-export function applyTaskUpdate(ctx: WorkspaceContext, state: State, taskRunId: Int64, update: TaskUpdate): Transition {
-  const runId = state.taskRuns.get(String(taskRunId));
-  const stored = runId === undefined ? undefined : state.runs.get(runId);
-  const into = emptyTransition();
-  if (!stored) return into;
-  const run = cloneRun(stored);
-  const task = run.tasks.find((t) => String(t.run_id) === String(taskRunId));
-  if (!task || isTerminal(task.state)) return into;
-  const now = ctx.now();
-  if ('life_cycle_state' in update) {
-    task.state = { life_cycle_state: update.life_cycle_state, ...(update.message ? { state_message: update.message } : {}) };
-    task.start_time ??= now;
-  } else {
-    task.start_time ??= now;
-    if (update.outcome) task.outcome = update.outcome;
-    if (update.output) task.output = update.output;
-    finish(task, update.result_state, now, update.message);
-  }
-  return progress(ctx, state, run, into);
-}
-
 /** What the executor receives for some task runs of one run. */
-function readyTasks(ctx: WorkspaceContext, stored: StoredRun, tasks: readonly StoredTaskRun[]): ReadyTask[] {
+export function readyTasks(ctx: WorkspaceContext, stored: StoredRun, tasks: readonly StoredTaskRun[]): ReadyTask[] {
   const view = { url: ctx.url(), workspaceId: ctx.workspaceId };
-  const { run } = runView(view, stored);
+  const { run } = runView(view, stored, { withTasks: false });
   const parameters = Object.fromEntries(stored.job_parameters.map((p) => [p.name, p.value ?? p.default ?? '']));
-  return tasks.map((t) => ({ run, task: taskView(view, stored, t), parameters }));
+  return tasks.map((t) => ({ run, task: taskView(view, stored, t), parameters, stored }));
 }
 
-/** Task runs handed to an executor before a restart and still not finished. */
+/** Task runs (and iterations) handed to an executor before a restart and still not finished. */
 export function orphanedTasks(ctx: WorkspaceContext, state: State): ReadyTask[] {
-  return [...state.runs.values()].flatMap((stored) => readyTasks(ctx, stored, stored.tasks.filter((t) => t.dispatched && !isTerminal(t.state))));
+  return [...state.runs.values()].flatMap((stored) =>
+    readyTasks(ctx, stored, [...stored.tasks, ...(stored.iterations ?? [])].filter((t) => t.dispatched && !isTerminal(t.state))));
 }
 
-/** After a commit: tell the executor about canceled and newly ready tasks. */
+/** After a commit: tell the executor about canceled and newly ready tasks, then run events. */
 export function afterCommit(ctx: WorkspaceContext, t: Transition, control: RunControl): void {
   const executor = ctx.executor;
   if (!executor) return;
@@ -138,4 +175,5 @@ export function afterCommit(ctx: WorkspaceContext, t: Transition, control: RunCo
     const wanted = new Set(taskRunIds.map(String));
     executor.start(readyTasks(ctx, run, run.tasks.filter((task) => wanted.has(String(task.run_id)))), control);
   }
+  for (const e of t.events) executor.onRunEvent?.(e, control);
 }

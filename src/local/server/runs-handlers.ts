@@ -8,14 +8,14 @@ import type { ListRunsResponse, Run, RunNowRequest, RunOutput } from '../../api/
 import { compareIds, findJob } from './jobs-handlers.js';
 import { decodePageToken, encodePageToken } from '../jobs/paginate.js';
 import { createRun } from '../runs/create-run.js';
-import type { RunControl } from '../runs/executor.js';
-import { isActive, isTerminal, type StoredRun, type StoredTaskRun } from '../runs/model.js';
+import type { RunControl, RunOrigin } from '../runs/executor.js';
+import { findTaskRun, isActive, isTerminal, type StoredRun, type StoredTaskRun } from '../runs/model.js';
 import { runView, taskRunAsRun, type ViewContext } from '../runs/view.js';
 import type { State } from '../store/model.js';
 import { allocateIds, type WorkspaceContext } from './context.js';
 import { invalid, invalidState, notFound } from './failure.js';
 import type { HandlerRequest } from './handler.js';
-import { afterCommit, cancelActiveRuns, cancelRun, cancelTaskRun, progress, type Transition } from './runs-actions.js';
+import { afterCommit, cancelActiveRuns, cancelRun, cancelTaskRun, emptyTransition, progress, type Transition } from './runs-actions.js';
 import { repairRun } from './repair.js';
 import {
   fromQuery, optionalBool, optionalInt, optionalObject, optionalString, optionalStringArray, optionalStringMap, requiredId,
@@ -60,33 +60,42 @@ export function runNow(control: RunControl) {
   return (ctx: WorkspaceContext, req: HandlerRequest): Promise<{ run_id: Int64; number_in_job: Int64 }> => {
     const request = readRunNow(req.body);
     return commitTransition(ctx, control, (state) => {
-      const job = findJob(state, request.job_id);
-      // Our choice where the docs are silent: a run of nothing would "succeed" vacuously.
-      if (!job.settings.tasks?.length) throw invalid(`Job ${String(job.job_id)} has no tasks to run.`);
-      const token = request.idempotency_token;
-      if (token !== undefined) {
-        if (state.deadTokens.has(token)) throw invalidState(`The run with idempotency token ${token} was deleted.`);
-        const held = state.tokens.get(token);
-        const existing = held === undefined ? undefined : state.runs.get(held);
-        if (existing) return { t: { ops: [], dispatch: [], canceled: [] }, result: { run_id: existing.run_id, number_in_job: existing.run_id } };
-      }
-      const ids = allocateIds(ctx, state);
-      const activeRuns = [...state.runs.values()].filter((r) => String(r.job_id) === String(job.job_id) && isActive(r.state) && r.state.life_cycle_state !== 'QUEUED').length;
-      const run = createRun({ job, request, activeRuns, nextId: ids.run, now: ctx.now(), userName: ctx.userName });
-      const t = progress(ctx, state, run);
-      t.ops.unshift({ op: 'counters', counters: ids.counters() });
-      return { t, result: { run_id: run.run_id, number_in_job: run.run_id } };
+      const { t, result } = startRun(ctx, state, request, { trigger: 'ONE_TIME' });
+      return { t, result: { run_id: result, number_in_job: result } };
     });
   };
 }
 
-/** A job run, or a task run with the job run holding it. */
+/**
+ * Creates a run of a job as run-now does (idempotency token, parameters, `only`, concurrency);
+ * triggers and run_job_task use it with their own origin.
+ */
+export function startRun(ctx: WorkspaceContext, state: State, request: RunNowRequest, origin: RunOrigin): { t: Transition; result: Int64 } {
+  const job = findJob(state, request.job_id);
+  // Our choice where the docs are silent: a run of nothing would "succeed" vacuously.
+  if (!job.settings.tasks?.length) throw invalid(`Job ${String(job.job_id)} has no tasks to run.`);
+  const token = request.idempotency_token;
+  if (token !== undefined) {
+    if (state.deadTokens.has(token)) throw invalidState(`The run with idempotency token ${token} was deleted.`);
+    const held = state.tokens.get(token);
+    const existing = held === undefined ? undefined : state.runs.get(held);
+    if (existing) return { t: emptyTransition(), result: existing.run_id };
+  }
+  const ids = allocateIds(ctx, state);
+  const activeRuns = [...state.runs.values()].filter((r) => String(r.job_id) === String(job.job_id) && isActive(r.state) && r.state.life_cycle_state !== 'QUEUED').length;
+  const run = createRun({ job, request, activeRuns, nextId: ids.run, now: ctx.now(), userName: ctx.userName, origin });
+  const t = progress(ctx, state, run);
+  t.ops.unshift({ op: 'counters', counters: ids.counters() });
+  return { t, result: run.run_id };
+}
+
+/** A job run, or a task run (current, iteration or earlier attempt) with the job run holding it. */
 function locate(state: State, runId: Int64): { run: StoredRun; task?: StoredTaskRun } {
   const direct = state.runs.get(String(runId));
   if (direct) return { run: direct };
   const parent = state.taskRuns.get(String(runId));
   const run = parent === undefined ? undefined : state.runs.get(parent);
-  const task = run?.tasks.find((t) => String(t.run_id) === String(runId));
+  const task = run ? findTaskRun(run, runId)?.task : undefined;
   if (!run || !task) throw notFound(`Run ${String(runId)} does not exist.`);
   return { run, task };
 }
@@ -94,11 +103,13 @@ function locate(state: State, runId: Int64): { run: StoredRun; task?: StoredTask
 export function getRun(ctx: WorkspaceContext, req: HandlerRequest): Run {
   const q = fromQuery(req.query);
   const { run, task } = locate(ctx.store.state, requiredId(q.run_id, 'run_id'));
-  if (task) return taskRunAsRun(viewOf(ctx), run, task);
   const token = optionalString(q.page_token, 'page_token');
   const page = token === undefined ? 0 : Number(decodePageToken('run-page', token) ?? NaN);
   if (!Number.isInteger(page) || page < 0) throw invalid(`Invalid page_token: ${String(token)}`);
-  const { run: view, hasMore } = runView(viewOf(ctx), run, { includeHistory: optionalBool(q.include_history, 'include_history') ?? false, page });
+  const includeResolved = optionalBool(q.include_resolved_values, 'include_resolved_values') ?? false;
+  const { run: view, hasMore } = task
+    ? taskRunAsRun(viewOf(ctx), run, task, { page, includeResolved })
+    : runView(viewOf(ctx), run, { includeHistory: optionalBool(q.include_history, 'include_history') ?? false, page, includeResolved });
   return hasMore ? { ...view, has_more: true, next_page_token: encodePageToken('run-page', page + 1) } : view;
 }
 
@@ -140,13 +151,16 @@ export function getRunOutput(ctx: WorkspaceContext, req: HandlerRequest): RunOut
   if (!task)
     throw invalid('Retrieving the output of runs with multiple tasks is not supported. Please retrieve the output of each individual task run instead.');
   const o = task.output ?? {};
+  const failed = task.state.result_state === 'FAILED' || task.state.result_state === 'TIMEDOUT';
   return {
-    metadata: taskRunAsRun(viewOf(ctx), run, task),
-    ...(o.error ? { error: o.error } : task.state.result_state === 'FAILED' && task.state.state_message ? { error: task.state.state_message } : {}),
+    metadata: taskRunAsRun(viewOf(ctx), run, task, { includeResolved: true }).run,
+    ...(o.error ? { error: o.error } : failed && task.state.state_message ? { error: task.state.state_message } : {}),
     ...(o.error_trace ? { error_trace: o.error_trace } : {}),
     ...(o.info ? { info: o.info } : {}),
     ...(o.logs !== undefined ? { logs: o.logs } : {}),
-    ...(o.notebook_result !== undefined ? { notebook_output: { result: o.notebook_result } } : {}),
+    ...(o.logs_truncated ? { logs_truncated: true } : {}),
+    ...(o.notebook_result !== undefined ? { notebook_output: { result: o.notebook_result, ...(o.notebook_result_truncated ? { truncated: true } : {}) } } : {}),
+    ...(o.run_job_run_id !== undefined ? { run_job_output: { run_id: o.run_job_run_id } } : {}),
   };
 }
 

@@ -7,7 +7,8 @@
 import type { Int64 } from '../../api/json.js';
 import type { AccessControlRequest, JobSettings } from '../../api/jobs.js';
 import type { Language, ObjectType } from '../../api/workspace.js';
-import type { StoredRun } from '../runs/model.js';
+import { allTaskRuns, type StoredRun } from '../runs/model.js';
+import { applyRunPatch, type RunPatch } from './run-diff.js';
 
 export interface StoredJob {
   job_id: Int64;
@@ -59,6 +60,7 @@ export type Op =
   | { op: 'job.put'; job: StoredJob }
   | { op: 'job.del'; job_id: Int64 }
   | { op: 'run.put'; run: StoredRun }
+  | RunPatch
   | { op: 'run.del'; run_id: Int64 }
   | { op: 'acl.put'; job_id: Int64; acl: AccessControlRequest[] }
   | { op: 'ws.put'; path: string; obj: WsObject }
@@ -85,17 +87,22 @@ function applyOp(state: State, op: Op): void {
       state.acls.delete(String(op.job_id));
       return;
     case 'run.put':
-      state.runs.set(String(op.run.run_id), op.run);
-      for (const t of op.run.tasks) state.taskRuns.set(String(t.run_id), String(op.run.run_id));
-      if (op.run.idempotency_token !== undefined) state.tokens.set(op.run.idempotency_token, String(op.run.run_id));
+      putRun(state, op.run, allTaskRuns(op.run));
       return;
+    case 'run.patch': {
+      const prev = state.runs.get(String(op.run_id));
+      if (!prev) return;
+      const changed = [...(op.tasks ?? []), ...(op.iterations ?? []), ...(op.history ?? [])].map(([, t]) => t);
+      putRun(state, applyRunPatch(prev, op), changed);
+      return;
+    }
     case 'run.del': {
       const run = state.runs.get(String(op.run_id));
       if (run?.idempotency_token !== undefined) {
         state.deadTokens.add(run.idempotency_token);
         state.tokens.delete(run.idempotency_token);
       }
-      for (const t of run?.tasks ?? []) state.taskRuns.delete(String(t.run_id));
+      for (const t of run ? allTaskRuns(run) : []) state.taskRuns.delete(String(t.run_id));
       state.runs.delete(String(op.run_id));
       return;
     }
@@ -109,6 +116,13 @@ function applyOp(state: State, op: Op): void {
       state.ws.delete(op.path);
       return;
   }
+}
+
+/** Stores a run and indexes the given task runs (all of them, or the ones a patch touched). */
+function putRun(state: State, run: StoredRun, taskRuns: readonly { run_id: Int64 }[]): void {
+  state.runs.set(String(run.run_id), run);
+  for (const t of taskRuns) state.taskRuns.set(String(t.run_id), String(run.run_id));
+  if (run.idempotency_token !== undefined) state.tokens.set(run.idempotency_token, String(run.run_id));
 }
 
 /** The state as one JSON-able value (snapshots). */
