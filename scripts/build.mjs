@@ -1,7 +1,7 @@
 // Bundles the CLI into dist/ with esbuild. Code splitting keeps each verb's implementation in
 // its own chunk, loaded on first use, so start-up stays small (see bench/README.md).
 import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+import { cp, readFile, rm } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -21,4 +21,10 @@ await build({
   // Some bundled CommonJS dependencies call require(); give ESM output a real one.
   banner: { js: "import { createRequire as __jobsCreateRequire } from 'node:module'; const require = __jobsCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+});
+
+// The local engine's Python runtime ships as files beside the bundle (src/local/engine/runtime-dir.ts).
+await cp(new URL('../src/local/engine/python', import.meta.url), new URL('../dist/python', import.meta.url), {
+  recursive: true,
+  filter: (src) => !src.includes('__pycache__'),
 });

@@ -25,6 +25,8 @@ import { mkdirOps } from './server/workspace-handlers.js';
 import { isErrno, writeFileAtomic } from './store/files.js';
 import { acquireDirLock } from './store/lock.js';
 import { Store } from './store/store.js';
+import { createEngine, type CreatedEngine, type EngineOptions } from './engine/create.js';
+import type { LocalEngine } from './engine/engine.js';
 
 export interface LocalWorkspaceOptions {
   /** Where jobs, runs and files persist; omit for a memory-only workspace. */
@@ -43,7 +45,13 @@ export interface LocalWorkspaceOptions {
   /** Ids are `idBase + n`. Default 0 (small readable ids); use > 2^53 to test int64 paths. */
   idBase?: bigint | number | string;
   validateJobSettings?: JobSettingsValidator;
-  executor?: RunExecutor;
+  /**
+   * Who runs tasks. Default: the local engine (engine/), which really runs them on this
+   * machine. `false`: nobody; tasks that need work stay PENDING (tests of the run model).
+   */
+  executor?: RunExecutor | false;
+  /** Settings of the default engine (parallelism, interpreter, environment, ports). */
+  engine?: EngineOptions;
   /** Fault rules (faults.ts syntax) and their seed. */
   faults?: string;
   faultSeed?: number;
@@ -66,6 +74,8 @@ export interface LocalWorkspace {
   router: Router;
   /** For executors and tests: report task progress as an engine would. */
   control: RunControl;
+  /** The default engine, when it runs this workspace's tasks. */
+  engine?: LocalEngine;
   close(): Promise<void>;
 }
 
@@ -77,14 +87,21 @@ export async function startLocalWorkspace(options: LocalWorkspaceOptions = {}): 
   if (idBase < 0n || idBase > MAX_ID_BASE) throw new RangeError(`idBase must be between 0 and ${MAX_ID_BASE}`);
   const lock = options.dataDir ? await acquireDirLock(options.dataDir, processPort, () => new Date(now())) : undefined;
   let store: Store | undefined;
+  let engine: CreatedEngine | undefined;
   try {
     store = await Store.open({ dataDir: options.dataDir, warn: options.warn, compactAfterBytes: options.compactAfterBytes });
     const base = await pinIdBase(store, idBase, options.idBase !== undefined, options.warn);
     const { token, tokenFile } = await resolveToken(options);
     let url = 'http://local.invalid';
+    const workspaceId = options.workspaceId ?? '1';
+    if (options.executor === undefined) {
+      const warn = options.warn ?? (() => undefined);
+      engine = await createEngine({ store, dataDir: options.dataDir, workspaceId, url: () => url, warn }, options.engine);
+    }
+    const executor = options.executor === false ? undefined : (options.executor ?? engine?.engine);
     const ctx: WorkspaceContext = {
-      store, now, userName: options.userName ?? 'local-user@jobs.local', workspaceId: options.workspaceId ?? '1',
-      url: () => url, idBase: base, validateJobSettings: options.validateJobSettings, executor: options.executor,
+      store, now, userName: options.userName ?? 'local-user@jobs.local', workspaceId,
+      url: () => url, idBase: base, validateJobSettings: options.validateJobSettings, executor,
     };
     const control = createRunControl(ctx);
     await store.mutate((state) => ({ ops: mkdirOps(ctx, state, `/Users/${ctx.userName}`, `/Users/${ctx.userName}`).concat(mkdirOps(ctx, state, '/Shared', '/Shared')), result: undefined }));
@@ -96,15 +113,17 @@ export async function startLocalWorkspace(options: LocalWorkspaceOptions = {}): 
     await recoverOrphans(ctx, control);
     const opened = store;
     return {
-      url, token, ...(tokenFile ? { tokenFile } : {}), router, control,
+      url, token, ...(tokenFile ? { tokenFile } : {}), router, control, ...(engine ? { engine: engine.engine } : {}),
       async close() {
         await binding?.close();
-        await options.executor?.close?.();
+        if (engine) await engine.close();
+        else await executor?.close?.();
         await opened.close();
         await lock?.release();
       },
     };
   } catch (err) {
+    await engine?.close();
     await store?.close();
     await lock?.release();
     throw err;

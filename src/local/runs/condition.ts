@@ -10,6 +10,11 @@ export type ConditionResult = { outcome: 'true' | 'false' } | { error: string } 
 
 export function evaluateCondition(cond: ConditionTask): ConditionResult {
   if (cond.left.includes('{{') || cond.right.includes('{{')) return undefined;
+  return compareOperands(cond);
+}
+
+/** Compares operands that are final (the engine calls this after resolving references). */
+export function compareOperands(cond: ConditionTask): { outcome: 'true' | 'false' } | { error: string } {
   if (cond.op === 'EQUAL_TO') return { outcome: String(cond.left === cond.right) as 'true' | 'false' };
   if (cond.op === 'NOT_EQUAL') return { outcome: String(cond.left !== cond.right) as 'true' | 'false' };
   const l = toNumber(cond.left);

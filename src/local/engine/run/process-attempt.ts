@@ -1,0 +1,184 @@
+/**
+ * One attempt of a task that runs Python code (script, wheel entry point, notebook): copy the
+ * code into the run's directory, write the task file the runtime reads, start
+ * `python3 -m jobs_local_runtime` in its own process group, enforce the task timeout, and turn
+ * what the process left behind into the attempt's result.
+ *
+ * The runtime and the engine talk through files only (task.json in; values.json, exit.json and
+ * error.json out); see python/jobs_local_runtime.
+ */
+import { dirname, join } from 'node:path';
+import type { JobSettings, Task } from '../../../api/jobs.js';
+import type { TaskResult } from '../../runs/executor.js';
+import type { ResolvedTask } from '../plan/resolve-fields.js';
+import type { EngineClock, EngineFs, ProcessPort, RunningProcess } from '../../../ports/engine.js';
+import { LogTail, outcomeOf } from './output.js';
+import type { RunFiles } from './run-files.js';
+
+export interface PythonRuntime {
+  /** The interpreter to start (resolved once to its real path, skipping shims). */
+  python(): Promise<string>;
+  /** The directory holding `jobs_local_runtime` and the `databricks.sdk.runtime` stand-in. */
+  runtimeDir: string;
+  pycacheDir: string;
+  baseEnv: Readonly<Record<string, string>>;
+  secretsFile?: string;
+  sqlDatabase: string;
+  /** Secret values to redact from output. */
+  secretValues(): Promise<string[]>;
+}
+
+export interface AttemptInput {
+  resolved: Extract<ResolvedTask, { kind: 'python' | 'wheel' | 'notebook' }>;
+  task: Task;
+  job: JobSettings | undefined;
+  taskKey: string;
+  taskRunId: string;
+  jobRunId: string;
+  jobId: string;
+  /** Values set by the run's other tasks, for `dbutils.jobs.taskValues.get`. */
+  taskValues: Record<string, Record<string, unknown>>;
+  files: RunFiles;
+  /** This attempt's own directory (results files). */
+  dir: string;
+}
+
+export interface AttemptDeps {
+  runtime: PythonRuntime;
+  processes: ProcessPort;
+  fs: EngineFs;
+  clock: EngineClock;
+}
+
+/** A running attempt: its result, and how to stop it (cancel). */
+export interface AttemptHandle {
+  result: Promise<TaskResult>;
+  cancel(): void;
+  /** The process started (RUNNING may be reported). */
+  started: Promise<number | undefined>;
+}
+
+export function startAttempt(input: AttemptInput, deps: AttemptDeps): AttemptHandle {
+  let stop: 'canceled' | 'timedout' | undefined;
+  let proc: RunningProcess | undefined;
+  let markStarted: (pid: number | undefined) => void = () => undefined;
+  const started = new Promise<number | undefined>((r) => (markStarted = r));
+  const result = (async (): Promise<TaskResult> => {
+    try {
+      const prepared = await prepare(input, deps);
+      if ('error' in prepared) return failed(prepared.error);
+      if (stop) return { result_state: 'CANCELED' };
+      const python = await deps.runtime.python();
+      const logs = new LogTail();
+      const stderr = new LogTail(64 * 1024);
+      proc = deps.processes.spawn({
+        command: python, args: ['-m', 'jobs_local_runtime'], cwd: prepared.cwd, env: prepared.env,
+        onOutput: (chunk, stream) => {
+          logs.push(chunk);
+          if (stream === 'stderr') stderr.push(chunk);
+        },
+      });
+      markStarted(proc.pid);
+      const timeout = (input.task.timeout_seconds ?? 0) > 0
+        ? deps.clock.setTimer(() => ((stop = 'timedout'), proc?.kill()), (input.task.timeout_seconds as number) * 1000)
+        : () => undefined;
+      const exit = await proc.exited;
+      timeout();
+      if (stop === 'canceled') return { result_state: 'CANCELED' };
+      const out = await readResults(input.dir, deps.fs);
+      const { ok, output } = outcomeOf({ ...exit, logs: logs.text(), logsTruncated: logs.truncated, stderrTail: stderr.text(), ...out }, await deps.runtime.secretValues());
+      if (stop === 'timedout') return { result_state: 'TIMEDOUT', message: `Task timed out after ${String(input.task.timeout_seconds)} seconds.`, output: { ...output, error: `Task timed out after ${String(input.task.timeout_seconds)} seconds.` }, values: out.values };
+      return ok
+        ? { result_state: 'SUCCESS', output, values: out.values }
+        : { result_state: 'FAILED', message: 'Workload failed, see run output for details', output, values: out.values };
+    } finally {
+      markStarted(undefined);
+    }
+  })();
+  return {
+    result, started,
+    cancel() {
+      stop ??= 'canceled';
+      proc?.kill();
+    },
+  };
+}
+
+function failed(error: string): TaskResult {
+  return { result_state: 'FAILED', message: error, output: { error, error_trace: error } };
+}
+
+interface Prepared {
+  cwd: string;
+  env: Record<string, string>;
+}
+
+/** Copies the code, writes task.json, and builds the environment; or says why it cannot run. */
+async function prepare(input: AttemptInput, deps: AttemptDeps): Promise<Prepared | { error: string }> {
+  const r = input.resolved;
+  const { fs, runtime } = deps;
+  await fs.mkdir(input.dir);
+  const extra: Record<string, unknown> = {};
+  let cwd = input.dir;
+  const wheels: string[] = [];
+  if (r.kind === 'notebook') {
+    const entry = await input.files.entry(r.path, 'The notebook');
+    if ('error' in entry) return entry;
+    const language = entry.obj.source_ext === 'ipynb' ? 'IPYNB' : (entry.obj.language ?? 'PYTHON');
+    if (entry.obj.object_type !== 'NOTEBOOK') return { error: `${r.path} is a file, not a notebook: run it with a spark_python_task` };
+    if (language !== 'PYTHON' && language !== 'SQL' && language !== 'IPYNB')
+      return { error: `The notebook ${r.path} is ${language}; the local workspace runs Python and SQL notebooks only` };
+    Object.assign(extra, { entry: entry.local, workspace_path: entry.path, language, widgets: r.widgets });
+    cwd = dirname(entry.local);
+  } else if (r.kind === 'python') {
+    const entry = await input.files.entry(r.file, 'The python_file');
+    if ('error' in entry) return entry;
+    if (entry.obj.object_type !== 'FILE') return { error: `${r.file} is a notebook, not a file: run it with a notebook_task` };
+    Object.assign(extra, { entry: entry.local, argv: r.argv });
+    cwd = dirname(entry.local);
+  } else {
+    for (const path of wheelPaths(input.task, input.job)) {
+      const entry = await input.files.entry(path, 'The wheel');
+      if ('error' in entry) return entry;
+      wheels.push(entry.local);
+    }
+    Object.assign(extra, { package_name: r.packageName, entry_point: r.entryPoint, argv: r.argv, wheels });
+  }
+  const file = (name: string): string => join(input.dir, name);
+  const taskFile = file('task.json');
+  await fs.writeFile(taskFile, JSON.stringify({
+    version: 1, kind: r.kind, cwd, task_key: input.taskKey, task_run_id: input.taskRunId, job_run_id: input.jobRunId, job_id: input.jobId,
+    task_values: input.taskValues, values_file: file('values.json'), exit_file: file('exit.json'), error_file: file('error.json'),
+    workspace_root: input.files.root, sql_database: runtime.sqlDatabase, ...(runtime.secretsFile ? { secrets_file: runtime.secretsFile } : {}),
+    widgets: {}, ...extra,
+  }));
+  const pythonPath = [runtime.runtimeDir, ...wheels, runtime.baseEnv.PYTHONPATH].filter((p): p is string => !!p).join(':');
+  const env = { ...runtime.baseEnv, PYTHONPATH: pythonPath, PYTHONUNBUFFERED: '1', PYTHONPYCACHEPREFIX: runtime.pycacheDir, JOBS_LOCAL_TASK: taskFile };
+  return { cwd, env };
+}
+
+/** Wheels a wheel task installs: `libraries[].whl` and `.whl` paths in its environment's dependencies. */
+export function wheelPaths(task: Task, job: JobSettings | undefined): string[] {
+  const fromLibraries = (task.libraries ?? []).map((l) => l.whl).filter((w): w is string => typeof w === 'string');
+  const env = job?.environments?.find((e) => e.environment_key === task.environment_key);
+  const deps = ((env?.spec?.dependencies ?? []) as unknown[]).filter((d): d is string => typeof d === 'string' && /^\/.*\.whl$/.test(d));
+  return [...fromLibraries, ...deps];
+}
+
+async function readResults(dir: string, fs: EngineFs): Promise<{ values?: Record<string, unknown>; exitValue?: string; error?: { error?: string; trace?: string } }> {
+  const json = async (name: string): Promise<unknown> => {
+    const raw = await fs.readFile(join(dir, name));
+    if (!raw) return undefined;
+    try {
+      return JSON.parse(raw.toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  const [values, exit, error] = await Promise.all([json('values.json'), json('exit.json'), json('error.json')]);
+  return {
+    ...(values && typeof values === 'object' ? { values: values as Record<string, unknown> } : {}),
+    ...(exit && typeof exit === 'object' && 'value' in exit ? { exitValue: String((exit as { value: unknown }).value) } : {}),
+    ...(error && typeof error === 'object' ? { error: error as { error?: string; trace?: string } } : {}),
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * Where a run's code comes from: the workspace files the deployer imported. Before a task runs,
+ * the engine copies what it needs into the run's working directory, at the same paths as in the
+ * workspace (`<run dir>/ws/Users/me/.bundle/etl/files/src/load.py`): the entry's whole directory,
+ * so sibling modules import as they would on Databricks, and the notebooks a notebook `%run`s.
+ * Notebooks are stored without their extension, as in the workspace. Each path is copied once
+ * per run; a repair copies again (it runs the current files).
+ */
+import { dirname, join } from 'node:path';
+import type { WsObject } from '../../store/model.js';
+import { canonicalPath, parentOf } from '../../workspace/paths.js';
+import type { EngineFs } from '../../../ports/engine.js';
+
+/** The workspace as the engine reads it (the store's current state). */
+export interface WorkspaceView {
+  get(path: string): WsObject | undefined;
+  /** Objects strictly below a directory, any depth. */
+  below(dir: string): [string, WsObject][];
+  readBlob(sha: string): Promise<Buffer>;
+}
+
+/** Bounds on copying a directory: a task's folder may be someone's whole home folder. */
+const MAX_TREE_FILES = 2000;
+const MAX_TREE_BYTES = 200 * 1024 * 1024;
+const RUN_MAGIC = /^\s*(?:# MAGIC |-- MAGIC )?%run\s+(\S+)/gm;
+
+export interface Entry {
+  local: string;
+  path: string;
+  obj: WsObject;
+}
+
+export class RunFiles {
+  private readonly copied = new Map<string, Promise<void>>();
+  private readonly trees = new Map<string, Promise<void>>();
+
+  constructor(
+    /** The local directory that mirrors the workspace root for this run. */
+    readonly root: string,
+    private readonly ws: WorkspaceView,
+    private readonly fs: EngineFs,
+  ) {}
+
+  localPath(path: string): string {
+    return join(this.root, path);
+  }
+
+  /** Copies the object at a workspace path (with its directory) and returns where it is. */
+  async entry(rawPath: string, what: string): Promise<Entry | { error: string }> {
+    let path: string;
+    try {
+      path = canonicalPath(rawPath);
+    } catch {
+      return { error: `${what} ${rawPath} is not an absolute workspace path; the local workspace runs code from workspace files only` };
+    }
+    const obj = this.ws.get(path);
+    if (!obj || obj.object_type === 'DIRECTORY') return { error: missing(what, rawPath, this.ws.get(path.replace(/\.(py|sql|ipynb)$/, ''))) };
+    await this.tree(parentOf(path));
+    await this.copy(path, obj);
+    if (obj.object_type === 'NOTEBOOK') await this.runTargets(path, obj, 0);
+    return { local: this.localPath(path), path, obj };
+  }
+
+  async read(obj: WsObject): Promise<Buffer> {
+    return obj.blob ? this.ws.readBlob(obj.blob) : Buffer.alloc(0);
+  }
+
+  private tree(dir: string): Promise<void> {
+    let pending = this.trees.get(dir);
+    if (!pending) {
+      pending = (async () => {
+        let files = 0;
+        let bytes = 0;
+        for (const [p, o] of this.ws.below(dir).sort(([a], [b]) => (a < b ? -1 : 1))) {
+          if (o.object_type !== 'FILE' && o.object_type !== 'NOTEBOOK') continue;
+          if (++files > MAX_TREE_FILES || (bytes += o.size ?? 0) > MAX_TREE_BYTES) break;
+          await this.copy(p, o);
+        }
+      })();
+      this.trees.set(dir, pending);
+    }
+    return pending;
+  }
+
+  private copy(path: string, obj: WsObject): Promise<void> {
+    let pending = this.copied.get(path);
+    if (!pending) {
+      pending = (async () => {
+        const local = this.localPath(path);
+        await this.fs.mkdir(dirname(local));
+        await this.fs.writeFile(local, await this.read(obj));
+      })();
+      this.copied.set(path, pending);
+    }
+    return pending;
+  }
+
+  /** Notebooks named by `%run` (relative to the notebook), recursively, a bounded depth. */
+  private async runTargets(path: string, obj: WsObject, depth: number): Promise<void> {
+    if (depth > 10) return;
+    const text = (await this.read(obj)).toString('utf8');
+    for (const m of text.matchAll(RUN_MAGIC)) {
+      const target = (m[1] as string).replace(/^["']|["']$/g, '');
+      const abs = target.startsWith('/') ? target : join(parentOf(path), target);
+      let canonical: string;
+      try {
+        canonical = canonicalPath(abs);
+      } catch {
+        continue;
+      }
+      const o = this.ws.get(canonical);
+      if (!o || this.copied.has(canonical)) continue;
+      await this.copy(canonical, o);
+      if (o.object_type === 'NOTEBOOK') await this.runTargets(canonical, o, depth + 1);
+    }
+  }
+}
+
+function missing(what: string, path: string, notebook: WsObject | undefined): string {
+  if (notebook?.object_type === 'NOTEBOOK')
+    return `${what} ${path} does not exist in the workspace, but ${path.replace(/\.(py|sql|ipynb)$/, '')} is a notebook (notebooks are imported without their extension)`;
+  return `${what} ${path} does not exist in the workspace (deploy the bundle first: the local workspace runs the files the deployer imported)`;
+}
