@@ -3,7 +3,7 @@
  * can run the real `jobs` binary as a child process (signals, kill -9, exit codes).
  */
 import { build } from 'esbuild';
-import { mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,6 +17,8 @@ export function buildCli(): Promise<string> {
       external: ['cosmiconfig', '@databricks/sdk-experimental'], logLevel: 'warning',
       banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
     });
+    // The engine's Python runtime ships beside the bundle, as scripts/build.mjs does for dist/.
+    await cp('src/local/engine/python', join(outdir, 'python'), { recursive: true, filter: (src) => !src.includes('__pycache__') });
     return join(outdir, 'cli.js');
   })();
   return built;

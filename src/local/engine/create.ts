@@ -16,8 +16,9 @@ import type { RunControl, RunEvent } from '../runs/executor.js';
 import type { Store } from '../store/store.js';
 import { LocalEngine } from './engine.js';
 import type { ForEachLimits } from './plan/policy.js';
-import { nodeEngineClock, nodeEngineFs, nodeEnv, nodeProcessPort } from '../../ports/engine-node.js';
-import type { EngineClock, EngineFs, ProcessPort } from '../../ports/engine.js';
+import { nodeEngineClock, nodeEngineFs, nodeEnv, nodeHttpPort, nodeProcessPort } from '../../ports/engine-node.js';
+import type { EngineClock, EngineFs, HttpPort, ProcessPort } from '../../ports/engine.js';
+import { Notifier } from './notify/deliver.js';
 import type { PythonRuntime } from './run/process-attempt.js';
 import { pythonRuntimeDir } from './runtime-dir.js';
 
@@ -33,6 +34,7 @@ export interface EngineOptions {
   processes?: ProcessPort;
   fs?: EngineFs;
   clock?: EngineClock;
+  http?: HttpPort;
   onRunEvent?: (event: RunEvent, control: RunControl) => void;
 }
 
@@ -60,6 +62,8 @@ export async function createEngine(ctx: EngineContext, options: EngineOptions = 
   await fs.mkdir(join(workRoot, 'runs'));
   if (ctx.dataDir) await fs.mkdir(join(ctx.dataDir, 'sql'));
   const state = ctx.store.state;
+  const clock = options.clock ?? nodeEngineClock();
+  const notifier = new Notifier({ fs, http: options.http ?? nodeHttpPort(), clock, ...(ctx.dataDir ? { dir: ctx.dataDir } : {}), warn: ctx.warn });
   const engine = new LocalEngine({
     workspace: {
       get: (path) => state.ws.get(path),
@@ -72,7 +76,7 @@ export async function createEngine(ctx: EngineContext, options: EngineOptions = 
       id: ctx.workspaceId,
       url: ctx.url,
     },
-    workRoot, runtime, processes, fs, clock: options.clock ?? nodeEngineClock(),
+    workRoot, runtime, processes, fs, clock, notifier,
     maxParallel: options.maxParallel ?? Number(env.JOBS_LOCAL_MAX_PARALLEL ?? availableParallelism()),
     ...(options.keepWorkDirs ?? env.JOBS_LOCAL_KEEP_WORK === '1' ? { keepWorkDirs: true } : {}),
     ...(options.forEachLimits ? { forEachLimits: options.forEachLimits } : {}),
@@ -104,7 +108,7 @@ function pythonRuntime(i: RuntimeInput): PythonRuntime {
     // Version managers put a shell shim first on PATH (pyenv's costs ~80 ms per start); ask the
     // interpreter once for its real path and start that.
     python: () => (interpreter ??= realInterpreter(i.python, i.processes, i.env)),
-    runtimeDir: pythonRuntimeDir(),
+    runtimeDir: pythonRuntimeDir,
     pycacheDir: join(i.workRoot, 'pycache'),
     baseEnv: i.env,
     ...(secretsFile ? { secretsFile } : {}),

@@ -23,6 +23,10 @@ import { CancelToken } from './run/cancel.js';
 import { startAttempt, type PythonRuntime } from './run/process-attempt.js';
 import { RunFiles, type WorkspaceView } from './run/run-files.js';
 import { Slots } from './run/slots.js';
+import { RunWatch } from './run-watch.js';
+import type { Notifier } from './notify/deliver.js';
+import { runPageUrl } from '../runs/view.js';
+import type { RunState } from '../../api/runs.js';
 
 export interface EngineWorkspace extends WorkspaceView {
   job(jobId: Int64 | string): StoredJob | undefined;
@@ -43,7 +47,9 @@ export interface LocalEngineOptions {
   /** Keep each run's directory after it ends (debugging); default: removed. */
   keepWorkDirs?: boolean;
   forEachLimits?: ForEachLimits;
-  /** Run-level effects: job timeouts, notifications (engine/run-watch.ts). */
+  /** Delivers job and task notifications (notify/deliver.ts). */
+  notifier: Notifier;
+  /** Also told about every run event (after the engine's own handling). */
   onRunEvent?: (event: RunEvent, control: RunControl) => void;
   warn(message: string): void;
 }
@@ -58,9 +64,15 @@ export class LocalEngine implements RunExecutor {
   private readonly childWaiters = new Map<string, (run: StoredRun) => void>();
   private readonly work = new Set<Promise<unknown>>();
   private closed = false;
+  private readonly watch: RunWatch;
 
   constructor(private readonly o: LocalEngineOptions) {
     this.slots = new Slots(o.maxParallel);
+    this.watch = new RunWatch({
+      clock: o.clock, notifier: o.notifier, job: (id) => o.workspace.job(id), workspaceId: o.workspace.id,
+      runPageUrl: (jobId, runId) => runPageUrl({ url: o.workspace.url(), workspaceId: o.workspace.id }, jobId, runId),
+      track: (p) => this.track(p),
+    });
   }
 
   start(tasks: ReadyTask[], control: RunControl): void {
@@ -84,6 +96,7 @@ export class LocalEngine implements RunExecutor {
       this.files.delete(key);
       if (!this.o.keepWorkDirs) this.track(this.o.fs.rm(this.runDir(event.run.run_id)).catch(() => undefined));
     }
+    this.watch.onRunEvent(event, control);
     this.o.onRunEvent?.(event, control);
   }
 
@@ -100,6 +113,7 @@ export class LocalEngine implements RunExecutor {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.watch.close();
     for (const l of this.live.values()) l.cancel();
     await this.idle();
   }
@@ -186,6 +200,7 @@ export class LocalEngine implements RunExecutor {
       }
       if (token.canceled || result.result_state === 'CANCELED') return this.report(control, current.run_id, { result_state: 'CANCELED' });
       const delay = retryDelay(current.task, current.attempt_number, result.result_state as 'FAILED', startedAt, this.o.clock.now());
+      this.watch.taskEnded(run, current, stateOf(result), delay === undefined || this.closed);
       if (delay === undefined || this.closed) return this.report(control, current.run_id, result);
       const next = await control.retryTask(current.run_id, result);
       if (next === undefined) return result;
@@ -232,6 +247,7 @@ export class LocalEngine implements RunExecutor {
       const off = token.onCancel(() => handle.cancel());
       void handle.started.then((pid) => {
         if (pid === undefined) return;
+        this.watch.taskStarted(run, t);
         void this.o.fs.writeFile(join(dir, 'pid'), String(pid)).catch(() => undefined);
         void control.updateTask(t.run_id, { life_cycle_state: 'RUNNING', resolved_values: r.resolved_values }).catch((e: unknown) => this.o.warn(String(e)));
       });
@@ -258,6 +274,7 @@ export class LocalEngine implements RunExecutor {
       return { ...failure(`run_job_task could not start job ${r.jobId}: ${err instanceof Error ? err.message : String(err)}`), resolved_values };
     }
     void control.updateTask(t.run_id, { life_cycle_state: 'RUNNING', resolved_values });
+    this.watch.taskStarted(run, t);
     const output = { run_job_run_id: childId };
     const ended = new Promise<StoredRun>((resolve) => this.childWaiters.set(String(childId), resolve));
     const now = control.readRun(childId);
@@ -289,6 +306,7 @@ export class LocalEngine implements RunExecutor {
     const token = this.register(parent.run_id);
     try {
       await control.updateTask(parent.run_id, { life_cycle_state: 'RUNNING', resolved_values: r.resolved_values });
+      this.watch.taskStarted(run, parent);
       const ids = await control.addIterations(parent.run_id, parsed.inputs);
       let next = 0;
       const worker = async (): Promise<void> => {
@@ -304,8 +322,14 @@ export class LocalEngine implements RunExecutor {
       this.live.delete(String(parent.run_id));
     }
     if (token.canceled) return this.report(control, parent.run_id, { result_state: 'CANCELED' });
-    return this.report(control, parent.run_id, forEachResult(control.readRun(runId), parent, r.resolved_values));
+    const result = forEachResult(control.readRun(runId), parent, r.resolved_values);
+    this.watch.taskEnded(run, parent, stateOf(result), true);
+    return this.report(control, parent.run_id, result);
   }
+}
+
+function stateOf(result: TaskResult): RunState {
+  return { life_cycle_state: 'TERMINATED', result_state: result.result_state, ...(result.message ? { state_message: result.message } : {}) };
 }
 
 function failure(message: string): TaskResult {

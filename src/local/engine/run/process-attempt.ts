@@ -18,8 +18,8 @@ import type { RunFiles } from './run-files.js';
 export interface PythonRuntime {
   /** The interpreter to start (resolved once to its real path, skipping shims). */
   python(): Promise<string>;
-  /** The directory holding `jobs_local_runtime` and the `databricks.sdk.runtime` stand-in. */
-  runtimeDir: string;
+  /** The directory holding `jobs_local_runtime` and the `databricks.sdk.runtime` stand-in (throws if missing). */
+  runtimeDir(): string;
   pycacheDir: string;
   baseEnv: Readonly<Record<string, string>>;
   secretsFile?: string;
@@ -152,7 +152,13 @@ async function prepare(input: AttemptInput, deps: AttemptDeps): Promise<Prepared
     workspace_root: input.files.root, sql_database: runtime.sqlDatabase, ...(runtime.secretsFile ? { secrets_file: runtime.secretsFile } : {}),
     widgets: {}, ...extra,
   }));
-  const pythonPath = [runtime.runtimeDir, ...wheels, runtime.baseEnv.PYTHONPATH].filter((p): p is string => !!p).join(':');
+  let runtimeDir: string;
+  try {
+    runtimeDir = runtime.runtimeDir();
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+  const pythonPath = [runtimeDir, ...wheels, runtime.baseEnv.PYTHONPATH].filter((p): p is string => !!p).join(':');
   const env = { ...runtime.baseEnv, PYTHONPATH: pythonPath, PYTHONUNBUFFERED: '1', PYTHONPYCACHEPREFIX: runtime.pycacheDir, JOBS_LOCAL_TASK: taskFile };
   return { cwd, env };
 }
