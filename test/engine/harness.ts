@@ -23,7 +23,7 @@ export interface Harness {
   client: WorkspaceClient;
   dataDir: string;
   /** Imports files below ROOT (`{'src/a.py': '…'}`); notebooks are detected by their header. */
-  deploy(files: Record<string, string>): Promise<void>;
+  deploy(files: Record<string, string | Buffer>): Promise<void>;
   job(settings: CreateJobRequest): Promise<Int64>;
   /** run-now, then polls until the run is terminal; returns it with history and resolved values. */
   run(jobId: Int64, req?: Omit<RunNowRequest, 'job_id'>): Promise<Run>;

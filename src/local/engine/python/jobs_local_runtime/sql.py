@@ -2,7 +2,7 @@
 
 Python's built-in sqlite3 with one database file per local workspace (tables persist across
 tasks and runs, like a metastore). Named parameter markers (``:name``) are bound from the
-notebook's widgets. ``CREATE OR REPLACE TABLE/VIEW`` is rewritten to SQLite's drop-and-create;
+notebook's widgets (numeric strings as numbers). ``CREATE OR REPLACE TABLE/VIEW`` is rewritten to SQLite's drop-and-create;
 everything else is SQLite's dialect, and errors say so.
 """
 import re
@@ -10,6 +10,8 @@ import sqlite3
 
 _REPLACE = re.compile(r"^\s*CREATE\s+OR\s+REPLACE\s+(TEMP\s+|TEMPORARY\s+)?(TABLE|VIEW)\s+([^\s(]+)", re.IGNORECASE)
 _PARAM = re.compile(r"(?<![:\w]):([A-Za-z_][A-Za-z0-9_]*)")
+_INT = re.compile(r"^[-+]?\d+$")
+_FLOAT = re.compile(r"^[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?$")
 _MAX_ROWS = 1000
 
 
@@ -58,7 +60,7 @@ class SqlSession:
 
     def _execute(self, stmt, where):
         names = set(_PARAM.findall(stmt))
-        params = {n: self._widgets.get(n) for n in names if n in self._widgets}
+        params = {n: _typed(self._widgets.get(n)) for n in names if n in self._widgets}
         try:
             cur = self._db.execute(stmt, params)
         except sqlite3.Error as e:
@@ -69,6 +71,17 @@ class SqlSession:
             _print_table(cols, rows[:_MAX_ROWS], len(rows) > _MAX_ROWS)
             return rows
         return None
+
+
+def _typed(value):
+    """Widgets are strings; numeric ones bind as numbers, as Databricks SQL would cast them
+    (SQLite compares a number with text by type, never by value)."""
+    if isinstance(value, str):
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+    return value
 
 
 def _print_table(cols, rows, more):
