@@ -107,6 +107,8 @@ export interface Run {
   job_parameters?: RunJobParameter[];
   overriding_parameters?: Loose;
   repair_history?: RepairHistoryItem[];
+  /** RUN_JOB_TASK runs: the task run that started this run. */
+  trigger_info?: { run_id?: Int64 };
   description?: string;
   has_more?: boolean;
   next_page_token?: string;
