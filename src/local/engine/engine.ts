@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Int64 } from '../../api/json.js';
 import type { JobSettings } from '../../api/jobs.js';
 import type { ReadyTask, RunControl, RunEvent, RunExecutor, TaskResult } from '../runs/executor.js';
-import { findTaskRun, isTerminal, type StoredRun, type StoredTaskRun } from '../runs/model.js';
+import { findTaskRun, isTerminal, taskIndex, type StoredRun, type StoredTaskRun } from '../runs/model.js';
 import type { StoredJob } from '../store/model.js';
 import { refContext } from './refs/context.js';
 import { classifyTask } from './plan/task-kind.js';
@@ -57,10 +57,15 @@ export interface LocalEngineOptions {
 /** A task run or iteration the engine is working on: stop it on cancel. */
 type Live = CancelToken;
 
+interface RunSpace {
+  files: RunFiles;
+  tasksDir: Promise<string>;
+}
+
 export class LocalEngine implements RunExecutor {
   private readonly slots: Slots;
   private readonly live = new Map<string, Live>();
-  private readonly files = new Map<string, RunFiles>();
+  private readonly spaces = new Map<string, RunSpace>();
   private readonly childWaiters = new Map<string, (run: StoredRun) => void>();
   private readonly work = new Set<Promise<unknown>>();
   private closed = false;
@@ -76,10 +81,10 @@ export class LocalEngine implements RunExecutor {
   }
 
   start(tasks: ReadyTask[], control: RunControl): void {
-    const byId = new Map<string, StoredTaskRun>();
-    for (const t of tasks[0]?.stored.tasks ?? []) byId.set(String(t.run_id), t);
     for (const ready of tasks) {
-      const taskRun = byId.get(String(ready.task.run_id)) ?? findTaskRun(ready.stored, ready.task.run_id)?.task;
+      const i = taskIndex(ready.stored).get(ready.task.task_key);
+      const at = i === undefined ? undefined : ready.stored.tasks[i];
+      const taskRun = at && String(at.run_id) === String(ready.task.run_id) ? at : findTaskRun(ready.stored, ready.task.run_id)?.task;
       if (taskRun) this.track(this.execute(ready.stored.run_id, taskRun, control));
     }
   }
@@ -90,24 +95,26 @@ export class LocalEngine implements RunExecutor {
 
   onRunEvent(event: RunEvent, control: RunControl): void {
     const key = String(event.run.run_id);
-    if (event.type === 'started') this.files.delete(key);
+    // A repair starts over with the workspace's current files.
+    if (event.type === 'started') this.spaces.delete(key);
     if (event.type === 'finished') {
       this.childWaiters.get(key)?.(event.run);
-      this.files.delete(key);
+      this.spaces.delete(key);
       if (!this.o.keepWorkDirs) this.track(this.o.fs.rm(this.runDir(event.run.run_id)).catch(() => undefined));
     }
     this.watch.onRunEvent(event, control);
     this.o.onRunEvent?.(event, control);
   }
 
-  /** Tasks that were running when the server stopped: their processes are killed, then failed. */
+  /**
+   * Tasks that were running when the server stopped: what is left of their processes (their
+   * own process groups outlive a crashed server) is killed, then they fail.
+   */
   resume(tasks: ReadyTask[], control: RunControl): void {
     for (const { task, stored } of tasks) {
-      this.track((async () => {
-        const pid = await this.o.fs.readFile(join(this.attemptDir(stored.run_id, task.run_id), 'pid'));
-        if (pid) this.o.processes.killGroup(Number(pid.toString('utf8')));
-        await control.updateTask(task.run_id, { result_state: 'FAILED', message: 'The local workspace restarted while this task was running.' });
-      })());
+      const pid = findTaskRun(stored, task.run_id)?.task.pid;
+      if (pid !== undefined) this.o.processes.killGroup(pid);
+      this.track(control.updateTask(task.run_id, { result_state: 'FAILED', message: 'The local workspace restarted while this task was running.' }));
     }
   }
 
@@ -132,15 +139,16 @@ export class LocalEngine implements RunExecutor {
     return join(this.o.workRoot, 'runs', String(runId));
   }
 
-  private attemptDir(runId: Int64, taskRunId: Int64): string {
-    return join(this.runDir(runId), 'tasks', String(taskRunId));
-  }
-
-  private runFiles(runId: Int64): RunFiles {
+  /** A run's copied workspace files and its task directory, made once per run (or repair). */
+  private space(runId: Int64): RunSpace {
     const key = String(runId);
-    let f = this.files.get(key);
-    if (!f) this.files.set(key, (f = new RunFiles(join(this.runDir(runId), 'ws'), this.o.workspace, this.o.fs)));
-    return f;
+    let s = this.spaces.get(key);
+    if (!s) {
+      const tasksDir = join(this.runDir(runId), 'tasks');
+      s = { files: new RunFiles(join(this.runDir(runId), 'ws'), this.o.workspace, this.o.fs), tasksDir: this.o.fs.mkdir(tasksDir).then(() => tasksDir) };
+      this.spaces.set(key, s);
+    }
+    return s;
   }
 
   private jobSettings(run: StoredRun): JobSettings | undefined {
@@ -239,17 +247,16 @@ export class LocalEngine implements RunExecutor {
     const release = await this.slots.acquire(token.whenCanceled);
     if (!release) return { result_state: 'CANCELED' };
     try {
-      const dir = this.attemptDir(run.run_id, t.run_id);
+      const space = this.space(run.run_id);
       const handle = startAttempt({
         resolved: r.task, task: t.task, job: this.jobSettings(run), taskKey: t.task_key, taskRunId: String(t.run_id),
-        jobRunId: String(run.run_id), jobId: String(run.job_id), taskValues: valuesOf(run), files: this.runFiles(run.run_id), dir,
+        jobRunId: String(run.run_id), jobId: String(run.job_id), taskValues: valuesOf(run), files: space.files, dir: await space.tasksDir,
       }, { runtime: this.o.runtime, processes: this.o.processes, fs: this.o.fs, clock: this.o.clock });
       const off = token.onCancel(() => handle.cancel());
       void handle.started.then((pid) => {
         if (pid === undefined) return;
         this.watch.taskStarted(run, t);
-        void this.o.fs.writeFile(join(dir, 'pid'), String(pid)).catch(() => undefined);
-        void control.updateTask(t.run_id, { life_cycle_state: 'RUNNING', resolved_values: r.resolved_values }).catch((e: unknown) => this.o.warn(String(e)));
+        void control.updateTask(t.run_id, { life_cycle_state: 'RUNNING', resolved_values: r.resolved_values, pid }).catch((e: unknown) => this.o.warn(String(e)));
       });
       const result = await handle.result;
       off();

@@ -10,7 +10,7 @@ import type { RunJobParameter, RunNowRequest } from '../../api/runs.js';
 import type { StoredJob } from '../store/model.js';
 import type { RunOrigin } from './executor.js';
 import { invalid } from '../server/failure.js';
-import type { StoredRun, StoredTaskRun } from './model.js';
+import { editTask, type StoredRun, type StoredTaskRun } from './model.js';
 import { selectTasks } from './only.js';
 
 export interface CreateRunInput {
@@ -65,7 +65,7 @@ export function createRun(input: CreateRunInput): StoredRun {
 /** Puts every task in its first state: PENDING without dependencies, else BLOCKED. */
 export function startTasks(run: StoredRun): void {
   run.state = { life_cycle_state: 'PENDING' };
-  for (const t of run.tasks) t.state = { life_cycle_state: t.task.depends_on?.length ? 'BLOCKED' : 'PENDING' };
+  run.tasks.forEach((t, i) => (editTask(run, i).state = { life_cycle_state: t.task.depends_on?.length ? 'BLOCKED' : 'PENDING' }));
 }
 
 function skip(run: StoredRun, now: number): StoredRun {

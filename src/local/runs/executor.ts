@@ -40,7 +40,13 @@ export interface TaskResult {
 
 /** What an executor may report about a task run it was handed. */
 export type TaskUpdate =
-  | { life_cycle_state: 'RUNNING' | 'TERMINATING' | 'WAITING_FOR_RETRY'; message?: string; resolved_values?: Loose }
+  | {
+      life_cycle_state: 'RUNNING' | 'TERMINATING' | 'WAITING_FOR_RETRY';
+      message?: string;
+      resolved_values?: Loose;
+      /** The task's process (group leader), so a restarted server can stop what is left of it. */
+      pid?: number;
+    }
   | TaskResult;
 
 /** How a run came to be: run-now (ONE_TIME), a trigger, or a run_job_task. */

@@ -52,6 +52,8 @@ export interface StoredTaskRun {
   values?: Record<string, unknown>;
   /** The task's fields after `{{…}}` substitution (runs/get include_resolved_values). */
   resolved_values?: Loose;
+  /** The executor's process for this task run (not shown by the API). */
+  pid?: number;
   /** Set on for-each iterations (they live in `StoredRun.iterations`). */
   iteration?: IterationOf;
 }
@@ -107,19 +109,60 @@ export const isTerminal = (s: RunState): boolean =>
 /** Active in the API's sense (runs/list active_only): queued, pending, running, terminating. */
 export const isActive = (s: RunState): boolean => !isTerminal(s);
 
+/** Task runs a draft made its own (copied): those it may change in place. */
+const owned = new WeakMap<StoredRun, Set<StoredTaskRun>>();
+
 /**
- * A copy of a committed run that a transition may change: tasks and repair items are copied one
- * level deep (their fields are replaced, never mutated); iterations and history are copied as
- * arrays, and an element that changes must be replaced, not edited.
+ * A draft of a committed run that a transition may change. Copy on write: the arrays are copied,
+ * their task runs are shared until `editTask`/`editIteration` copies one for writing, so moving
+ * one task of a 1,000-task run copies one task run, and unchanged ones stay identical (which is
+ * how store/run-diff.ts finds what changed).
  */
 export function draftRun(run: StoredRun): StoredRun {
-  return {
+  const draft: StoredRun = {
     ...run,
-    tasks: run.tasks.map((t) => ({ ...t })),
+    tasks: run.tasks.slice(),
     repairs: run.repairs.map((r) => ({ ...r })),
     ...(run.history ? { history: run.history.slice() } : {}),
     ...(run.iterations ? { iterations: run.iterations.slice() } : {}),
   };
+  owned.set(draft, new Set());
+  return draft;
+}
+
+/** The writable task run at `index` of a draft (a run not made by `draftRun` is all writable). */
+export function editTask(run: StoredRun, index: number): StoredTaskRun {
+  return editIn(run, run.tasks, index);
+}
+
+export function editIteration(run: StoredRun, index: number): StoredTaskRun {
+  return editIn(run, run.iterations ?? [], index);
+}
+
+function editIn(run: StoredRun, list: StoredTaskRun[], index: number): StoredTaskRun {
+  const t = list[index] as StoredTaskRun;
+  const mine = owned.get(run);
+  if (!mine || mine.has(t)) return t;
+  const copy = { ...t };
+  list[index] = copy;
+  mine.add(copy);
+  return copy;
+}
+
+const keyIndexes = new WeakMap<readonly unknown[], Map<string, number>>();
+
+/**
+ * Task key → index in `run.tasks`. The order of a run's tasks never changes (retries and
+ * repairs replace task runs in place), so the map is cached per run, keyed by an array every
+ * draft of the run shares.
+ */
+export function taskIndex(run: StoredRun): Map<string, number> {
+  let map = keyIndexes.get(run.original_task_run_ids);
+  if (!map || map.size !== run.tasks.length) {
+    map = new Map(run.tasks.map((t, i) => [t.task_key, i]));
+    keyIndexes.set(run.original_task_run_ids, map);
+  }
+  return map;
 }
 
 /** Every task run id of a run: current tasks, iterations and history. */

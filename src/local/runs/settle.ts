@@ -5,12 +5,12 @@
  * terminal the run's result is rolled up from its leaf tasks (§3.2). Tasks that need real work
  * are left PENDING for an executor: with none, they stay PENDING — never a fake success.
  *
- * Pure: it edits the run it is given (a draft, model.ts `draftRun`: task fields are replaced,
- * never mutated in place) and takes `now` as an argument.
+ * Pure: it edits the run it is given (a draft, model.ts `draftRun`, whose task runs it copies
+ * before changing them) and takes `now` as an argument.
  */
 import type { ResultState, RunState } from '../../api/runs.js';
 import { evaluateCondition } from './condition.js';
-import { isTerminal, type StoredRun, type StoredTaskRun } from './model.js';
+import { editTask, isTerminal, taskIndex, type StoredRun, type StoredTaskRun } from './model.js';
 
 type Edge = 'success' | 'failed' | 'canceled' | 'excluded';
 
@@ -19,41 +19,49 @@ const CANCELED: ReadonlySet<string> = new Set(['CANCELED', 'UPSTREAM_CANCELED'])
 
 export function settleRun(run: StoredRun, now: number): void {
   if (isTerminal(run.state) || run.state.life_cycle_state === 'QUEUED') return;
-  const byKey = new Map(run.tasks.map((t) => [t.task_key, t]));
+  const index = taskIndex(run);
+  const upstream = (key: string): StoredTaskRun | undefined => {
+    const i = index.get(key);
+    return i === undefined ? undefined : run.tasks[i];
+  };
   for (let changed = true; changed; ) {
     changed = false;
-    for (const task of run.tasks) if (stepTask(task, byKey, now)) changed = true;
+    for (let i = 0; i < run.tasks.length; i++) if (stepTask(run, i, upstream, now)) changed = true;
   }
   rollUp(run, now);
 }
 
 /** One step for one task; returns whether it changed. */
-function stepTask(task: StoredTaskRun, byKey: Map<string, StoredTaskRun>, now: number): boolean {
+function stepTask(run: StoredRun, i: number, upstream: (key: string) => StoredTaskRun | undefined, now: number): boolean {
+  const task = run.tasks[i] as StoredTaskRun;
   const lc = task.state.life_cycle_state;
   if (lc === 'BLOCKED') {
-    const edges = (task.task.depends_on ?? []).map((d) => edgeOf(byKey.get(d.task_key), d.outcome));
-    if (edges.includes('pending')) return false;
-    const verdict = decideRunIf(task.task.run_if ?? 'ALL_SUCCESS', edges as Edge[]);
-    if (verdict === 'run') {
-      task.state = { life_cycle_state: 'PENDING' };
-      return true;
+    const edges: Edge[] = [];
+    for (const d of task.task.depends_on ?? []) {
+      const edge = edgeOf(upstream(d.task_key), d.outcome);
+      if (edge === 'pending') return false;
+      edges.push(edge);
     }
-    finish(task, verdict, now, verdict === 'EXCLUDED' ? 'The task was excluded by its run_if condition or a condition branch.' : 'An upstream task did not succeed.');
+    const verdict = decideRunIf(task.task.run_if ?? 'ALL_SUCCESS', edges);
+    const w = editTask(run, i);
+    if (verdict === 'run') w.state = { life_cycle_state: 'PENDING' };
+    else finish(w, verdict, now, verdict === 'EXCLUDED' ? 'The task was excluded by its run_if condition or a condition branch.' : 'An upstream task did not succeed.');
     return true;
   }
   if (lc === 'PENDING' && !task.dispatched) {
     if (task.task.disabled) {
-      finish(task, 'DISABLED', now, 'This task is disabled.');
+      finish(editTask(run, i), 'DISABLED', now, 'This task is disabled.');
       return true;
     }
     if (task.task.condition_task) {
       const result = evaluateCondition(task.task.condition_task);
       if (!result) return false;
-      task.start_time ??= now;
-      if ('error' in result) finish(task, 'FAILED', now, result.error);
+      const w = editTask(run, i);
+      w.start_time ??= now;
+      if ('error' in result) finish(w, 'FAILED', now, result.error);
       else {
-        task.outcome = result.outcome;
-        finish(task, 'SUCCESS', now);
+        w.outcome = result.outcome;
+        finish(w, 'SUCCESS', now);
       }
       return true;
     }

@@ -6,7 +6,7 @@
  */
 import type { Int64 } from '../../api/json.js';
 import type { ReadyTask, RunControl, RunEvent } from '../runs/executor.js';
-import { draftRun, isActive, isTerminal, type StoredRun, type StoredTaskRun } from '../runs/model.js';
+import { draftRun, editIteration, editTask, isActive, isTerminal, type StoredRun, type StoredTaskRun } from '../runs/model.js';
 import { finish, settleRun } from '../runs/settle.js';
 import { startTasks } from '../runs/create-run.js';
 import { runView, taskView } from '../runs/view.js';
@@ -39,8 +39,14 @@ function writeRun(state: State, run: StoredRun, into: Transition): void {
 /** Settles a draft run, marks what goes to the executor, and starts queued runs of its job. */
 export function progress(ctx: WorkspaceContext, state: State, run: StoredRun, into: Transition = emptyTransition()): Transition {
   settleRun(run, ctx.now());
-  const ready = ctx.executor ? run.tasks.filter((t) => t.state.life_cycle_state === 'PENDING' && !t.dispatched) : [];
-  for (const t of ready) t.dispatched = true;
+  const ready: StoredTaskRun[] = [];
+  if (ctx.executor)
+    run.tasks.forEach((t, i) => {
+      if (t.state.life_cycle_state !== 'PENDING' || t.dispatched) return;
+      const w = editTask(run, i);
+      w.dispatched = true;
+      ready.push(w);
+    });
   if (ready.length > 0) settleRun(run, ctx.now());
   const before = state.runs.get(String(run.run_id));
   writeRun(state, run, into);
@@ -87,8 +93,9 @@ export function cancelRun(ctx: WorkspaceContext, state: State, stored: StoredRun
   if (reason === 'timedout') run.timed_out = true;
   else run.cancel_requested = true;
   const stopped: Int64[] = [];
-  for (const t of run.tasks) {
-    if (isTerminal(t.state)) continue;
+  for (let i = 0; i < run.tasks.length; i++) {
+    if (isTerminal((run.tasks[i] as StoredTaskRun).state)) continue;
+    const t = editTask(run, i);
     if (t.dispatched) stopped.push(t.run_id);
     const waiting = t.state.life_cycle_state === 'BLOCKED' || t.state.life_cycle_state === 'QUEUED';
     if (waiting) finish(t, 'UPSTREAM_CANCELED', now, 'An upstream task was canceled.');
@@ -108,12 +115,9 @@ function stopTask(t: StoredTaskRun, reason: StopReason, now: number): void {
 /** Stops the unfinished iterations of one for-each task run (or of all, without `parent`). */
 function stopIterations(run: StoredRun, parent: Int64 | undefined, reason: StopReason, now: number): Int64[] {
   const stopped: Int64[] = [];
-  const list = run.iterations ?? [];
-  list.forEach((it, i) => {
+  (run.iterations ?? []).forEach((it, i) => {
     if (isTerminal(it.state) || (parent !== undefined && String(it.iteration?.parent) !== String(parent))) return;
-    const copy = { ...it };
-    stopTask(copy, reason, now);
-    list[i] = copy;
+    stopTask(editIteration(run, i), reason, now);
     stopped.push(it.run_id);
   });
   return stopped;
@@ -124,8 +128,9 @@ export function cancelTaskRun(ctx: WorkspaceContext, state: State, stored: Store
   const run = draftRun(stored);
   const into = emptyTransition();
   const now = ctx.now();
-  const task = run.tasks.find((t) => String(t.run_id) === String(taskRunId));
-  if (task) {
+  const at = run.tasks.findIndex((t) => String(t.run_id) === String(taskRunId));
+  if (at >= 0) {
+    const task = editTask(run, at);
     if (isTerminal(task.state)) return into;
     if (task.dispatched) into.canceled.push({ runId: run.run_id, taskRunIds: [task.run_id] });
     finish(task, 'CANCELED', now, 'The task was canceled.');
@@ -135,10 +140,8 @@ export function cancelTaskRun(ctx: WorkspaceContext, state: State, stored: Store
   const index = (run.iterations ?? []).findIndex((t) => String(t.run_id) === String(taskRunId));
   const iteration = run.iterations?.[index];
   if (!iteration || isTerminal(iteration.state)) return into;
-  const copy = { ...iteration };
-  finish(copy, 'CANCELED', now, 'The iteration was canceled.');
-  (run.iterations as StoredTaskRun[])[index] = copy;
-  into.canceled.push({ runId: run.run_id, taskRunIds: [copy.run_id] });
+  finish(editIteration(run, index), 'CANCELED', now, 'The iteration was canceled.');
+  into.canceled.push({ runId: run.run_id, taskRunIds: [iteration.run_id] });
   return progress(ctx, state, run, into);
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Int64 } from '../../api/json.js';
 import type { TaskResult, TaskUpdate } from '../runs/executor.js';
-import { draftRun, findTaskRun, isTerminal, type StoredRun, type StoredTaskRun } from '../runs/model.js';
+import { draftRun, editIteration, editTask, findTaskRun, isTerminal, type StoredRun, type StoredTaskRun } from '../runs/model.js';
 import { finish } from '../runs/settle.js';
 import type { State } from '../store/model.js';
 import { allocateIds, type WorkspaceContext } from './context.js';
@@ -27,9 +27,7 @@ function locateLive(state: State, taskRunId: Int64): Located | undefined {
   const found = stored ? findTaskRun(stored, taskRunId) : undefined;
   if (!stored || !found || found.where === 'history' || isTerminal(found.task.state)) return undefined;
   const run = draftRun(stored);
-  const list = (found.where === 'tasks' ? run.tasks : run.iterations) as StoredTaskRun[];
-  const task = found.where === 'tasks' ? (list[found.index] as StoredTaskRun) : { ...(list[found.index] as StoredTaskRun) };
-  list[found.index] = task;
+  const task = found.where === 'tasks' ? editTask(run, found.index) : editIteration(run, found.index);
   return { run, task, where: found.where, index: found.index };
 }
 
@@ -43,6 +41,7 @@ export function applyTaskUpdate(ctx: WorkspaceContext, state: State, taskRunId: 
   if (update.resolved_values) task.resolved_values = update.resolved_values;
   if ('life_cycle_state' in update) {
     task.state = { life_cycle_state: update.life_cycle_state, ...(update.message ? { state_message: update.message } : {}) };
+    if (update.pid !== undefined) task.pid = update.pid;
   } else {
     if (update.outcome) task.outcome = update.outcome;
     if (update.output) task.output = update.output;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftRun, type StoredRun } from '../runs/model.js';
+import { draftRun, editTask, type StoredRun } from '../runs/model.js';
 import { finish } from '../runs/settle.js';
 import { applyOps, emptyState } from './model.js';
 import { applyRunPatch, diffRun } from './run-diff.js';
@@ -14,7 +14,7 @@ describe('diffRun', () => {
   it('records only the task runs that changed, and the patch rebuilds the same run', () => {
     const before = run(1000);
     const after = draftRun(before);
-    finish(after.tasks[7]!, 'SUCCESS', 5);
+    finish(editTask(after, 7), 'SUCCESS', 5);
     after.iterations = [{ run_id: 9000, task_key: 'it', attempt_number: 0, task: { task_key: 'it' }, state: { life_cycle_state: 'PENDING' } }];
     const patch = diffRun(before, after);
     expect(patch?.tasks?.map(([i]) => i)).toEqual([7]);

@@ -3,7 +3,7 @@
  * handed over from (read-only) and the workspace's identity. Pure.
  */
 import type { StoredRun, StoredTaskRun } from '../../runs/model.js';
-import { isTerminal } from '../../runs/model.js';
+import { isTerminal, taskIndex } from '../../runs/model.js';
 import { toStatus } from '../../runs/status.js';
 import type { RefContext, UpstreamFacts } from './resolve.js';
 
@@ -24,7 +24,7 @@ export function executionCount(run: StoredRun, key: string, current: StoredTaskR
 
 export function refContext(input: ContextInput): RefContext {
   const { run, task } = input;
-  const byKey = new Map(run.tasks.map((t) => [t.task_key, t]));
+  const index = taskIndex(run);
   const iteration = task.iteration;
   return {
     job: {
@@ -40,7 +40,8 @@ export function refContext(input: ContextInput): RefContext {
       ...(task.task.notebook_task ? { notebook_path: task.task.notebook_task.notebook_path } : {}),
     },
     tasks: (key) => {
-      const t = byKey.get(key);
+      const i = index.get(key);
+      const t = i === undefined ? undefined : run.tasks[i];
       return t ? upstreamFacts(run, t) : undefined;
     },
     workspace: input.workspace,

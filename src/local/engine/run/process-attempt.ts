@@ -39,7 +39,7 @@ export interface AttemptInput {
   /** Values set by the run's other tasks, for `dbutils.jobs.taskValues.get`. */
   taskValues: Record<string, Record<string, unknown>>;
   files: RunFiles;
-  /** This attempt's own directory (results files). */
+  /** The run's task directory (`<task run id>.json`, `.result.json`, `.values.json`); it exists. */
   dir: string;
 }
 
@@ -85,7 +85,7 @@ export function startAttempt(input: AttemptInput, deps: AttemptDeps): AttemptHan
       const exit = await proc.exited;
       timeout();
       if (stop === 'canceled') return { result_state: 'CANCELED' };
-      const out = await readResults(input.dir, deps.fs);
+      const out = await readResults(input.dir, input.taskRunId, deps.fs, exit.code === 0);
       const { ok, output } = outcomeOf({ ...exit, logs: logs.text(), logsTruncated: logs.truncated, stderrTail: stderr.text(), ...out }, await deps.runtime.secretValues());
       if (stop === 'timedout') return { result_state: 'TIMEDOUT', message: `Task timed out after ${String(input.task.timeout_seconds)} seconds.`, output: { ...output, error: `Task timed out after ${String(input.task.timeout_seconds)} seconds.` }, values: out.values };
       return ok
@@ -117,7 +117,6 @@ interface Prepared {
 async function prepare(input: AttemptInput, deps: AttemptDeps): Promise<Prepared | { error: string }> {
   const r = input.resolved;
   const { fs, runtime } = deps;
-  await fs.mkdir(input.dir);
   const extra: Record<string, unknown> = {};
   let cwd = input.dir;
   const wheels: string[] = [];
@@ -144,14 +143,21 @@ async function prepare(input: AttemptInput, deps: AttemptDeps): Promise<Prepared
     }
     Object.assign(extra, { package_name: r.packageName, entry_point: r.entryPoint, argv: r.argv, wheels });
   }
-  const file = (name: string): string => join(input.dir, name);
-  const taskFile = file('task.json');
-  await fs.writeFile(taskFile, JSON.stringify({
+  const file = (suffix: string): string => join(input.dir, `${input.taskRunId}${suffix}`);
+  const description = JSON.stringify({
     version: 1, kind: r.kind, cwd, task_key: input.taskKey, task_run_id: input.taskRunId, job_run_id: input.jobRunId, job_id: input.jobId,
-    task_values: input.taskValues, values_file: file('values.json'), exit_file: file('exit.json'), error_file: file('error.json'),
+    task_values: input.taskValues, values_file: file('.values.json'), result_file: file('.result.json'),
     workspace_root: input.files.root, sql_database: runtime.sqlDatabase, ...(runtime.secretsFile ? { secrets_file: runtime.secretsFile } : {}),
     widgets: {}, ...extra,
-  }));
+  });
+  // Small descriptions travel in the environment (one file less per task); large ones (many
+  // task values) in a file, below the kernel's 128 KiB limit on one environment string.
+  let passing: Record<string, string>;
+  if (description.length <= INLINE_LIMIT) passing = { JOBS_LOCAL_TASK_JSON: description };
+  else {
+    await fs.writeFile(file('.json'), description);
+    passing = { JOBS_LOCAL_TASK: file('.json') };
+  }
   let runtimeDir: string;
   try {
     runtimeDir = runtime.runtimeDir();
@@ -159,7 +165,7 @@ async function prepare(input: AttemptInput, deps: AttemptDeps): Promise<Prepared
     return { error: (err as Error).message };
   }
   const pythonPath = [runtimeDir, ...wheels, runtime.baseEnv.PYTHONPATH].filter((p): p is string => !!p).join(':');
-  const env = { ...runtime.baseEnv, PYTHONPATH: pythonPath, PYTHONUNBUFFERED: '1', PYTHONPYCACHEPREFIX: runtime.pycacheDir, JOBS_LOCAL_TASK: taskFile };
+  const env = { ...runtime.baseEnv, PYTHONPATH: pythonPath, PYTHONUNBUFFERED: '1', PYTHONPYCACHEPREFIX: runtime.pycacheDir, ...passing };
   return { cwd, env };
 }
 
@@ -171,20 +177,35 @@ export function wheelPaths(task: Task, job: JobSettings | undefined): string[] {
   return [...fromLibraries, ...deps];
 }
 
-async function readResults(dir: string, fs: EngineFs): Promise<{ values?: Record<string, unknown>; exitValue?: string; error?: { error?: string; trace?: string } }> {
-  const json = async (name: string): Promise<unknown> => {
-    const raw = await fs.readFile(join(dir, name));
+const INLINE_LIMIT = 32 * 1024;
+
+interface Results {
+  values?: Record<string, unknown>;
+  exitValue?: string;
+  error?: { error?: string; trace?: string };
+}
+
+/**
+ * The result file. A process that ended on its own writes one whenever it has something to say;
+ * one that was killed did not, and then the values it wrote as it set them are all there is.
+ */
+async function readResults(dir: string, taskRunId: string, fs: EngineFs, endedCleanly: boolean): Promise<Results> {
+  const json = async (suffix: string): Promise<Record<string, unknown> | undefined> => {
+    const raw = await fs.readFile(join(dir, `${taskRunId}${suffix}`));
     if (!raw) return undefined;
     try {
-      return JSON.parse(raw.toString('utf8'));
+      const v = JSON.parse(raw.toString('utf8')) as unknown;
+      return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
     } catch {
       return undefined;
     }
   };
-  const [values, exit, error] = await Promise.all([json('values.json'), json('exit.json'), json('error.json')]);
+  const written = await json('.result.json');
+  const result = written ?? {};
+  const values = (result.values as Record<string, unknown> | undefined) ?? (written || endedCleanly ? undefined : await json('.values.json'));
   return {
-    ...(values && typeof values === 'object' ? { values: values as Record<string, unknown> } : {}),
-    ...(exit && typeof exit === 'object' && 'value' in exit ? { exitValue: String((exit as { value: unknown }).value) } : {}),
-    ...(error && typeof error === 'object' ? { error: error as { error?: string; trace?: string } } : {}),
+    ...(values ? { values } : {}),
+    ...('exit' in result ? { exitValue: String(result.exit) } : {}),
+    ...(result.error && typeof result.error === 'object' ? { error: result.error as Results['error'] } : {}),
   };
 }

@@ -33,6 +33,7 @@ export interface Entry {
 export class RunFiles {
   private readonly copied = new Map<string, Promise<void>>();
   private readonly trees = new Map<string, Promise<void>>();
+  private readonly dirs = new Map<string, Promise<void>>();
 
   constructor(
     /** The local directory that mirrors the workspace root for this run. */
@@ -87,12 +88,18 @@ export class RunFiles {
     if (!pending) {
       pending = (async () => {
         const local = this.localPath(path);
-        await this.fs.mkdir(dirname(local));
+        await this.mkdir(dirname(local));
         await this.fs.writeFile(local, await this.read(obj));
       })();
       this.copied.set(path, pending);
     }
     return pending;
+  }
+
+  private mkdir(dir: string): Promise<void> {
+    let made = this.dirs.get(dir);
+    if (!made) this.dirs.set(dir, (made = this.fs.mkdir(dir)));
+    return made;
   }
 
   /** Notebooks named by `%run` (relative to the notebook), recursively, a bounded depth. */

@@ -1,30 +1,32 @@
-"""Entry point: ``python3 -m jobs_local_runtime`` with JOBS_LOCAL_TASK naming the task file.
+"""Entry point: ``python3 -m jobs_local_runtime`` (the task description in JOBS_LOCAL_TASK_JSON
+or the file JOBS_LOCAL_TASK).
 
-Exit status 0 means success. On failure the error (the traceback's last line) and the
-traceback are written to the task's error file, so the engine does not have to guess them from
-stderr; frames of this runtime are left out of the traceback the user sees.
+Exit status 0 means success. The result file gets what the engine cannot see from outside:
+task values, the notebook's exit value, and on failure the error (the traceback's last line)
+and the traceback, with this runtime's own frames left out. Modules are imported only when
+needed: every task pays for this file's imports.
 """
-import importlib
 import os
-import re
-import runpy
 import sys
-import traceback
 
-from . import context, notebook
-from .dbutils import NotebookExit
+from . import context
+from .dbutils import NotebookExit, values_set
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def run_python(task):
+    import runpy  # noqa: PLC0415
+
     sys.argv = [task["entry"]] + task.get("argv", [])
     sys.path[0] = os.path.dirname(task["entry"])
     runpy.run_path(task["entry"], run_name="__main__")
 
 
 def run_wheel(task):
-    from importlib import metadata  # noqa: PLC0415 - only wheels need it
+    import importlib  # noqa: PLC0415 - only wheels need these
+    import re  # noqa: PLC0415
+    from importlib import metadata  # noqa: PLC0415
 
     package, name = task["package_name"], task["entry_point"]
     sys.argv = [package] + task.get("argv", [])
@@ -43,13 +45,41 @@ def run_wheel(task):
     getattr(module, name)()
 
 
-def report(task, exc):
+def report(exc):
+    import traceback  # noqa: PLC0415 - only failures need it
+
     te = traceback.TracebackException.from_exception(exc)
     te.stack[:] = [f for f in te.stack if not f.filename.startswith(_HERE) and not f.filename.endswith("runpy.py")]
     trace = "".join(te.format())
     sys.stderr.write(trace)
     last = "".join(te.format_exception_only()).strip().splitlines()
-    context.write_json(task["error_file"], {"error": last[-1] if last else type(exc).__name__, "trace": trace})
+    return {"error": last[-1] if last else type(exc).__name__, "trace": trace}
+
+
+def run(task):
+    """Runs the task; returns (exit status, what goes in the result file)."""
+    kind = task["kind"]
+    try:
+        if kind == "python":
+            run_python(task)
+        elif kind == "wheel":
+            run_wheel(task)
+        else:
+            from . import notebook  # noqa: PLC0415
+
+            notebook.run(task)
+    except NotebookExit as e:
+        return 0, {"exit": e.value}
+    except SystemExit as e:
+        if e.code is None or e.code == 0:
+            return 0, {}
+        message = "SystemExit: %s" % (e.code,)
+        if not isinstance(e.code, int):
+            sys.stderr.write("%s\n" % (e.code,))
+        return (e.code if isinstance(e.code, int) else 1), {"error": {"error": message, "trace": message}}
+    except BaseException as e:  # noqa: BLE001 - every failure of user code is reported, then fails the task
+        return 1, {"error": report(e)}
+    return 0, {}
 
 
 def main():
@@ -57,28 +87,14 @@ def main():
     if task is None:
         sys.stderr.write("JOBS_LOCAL_TASK is not set: this runtime is started by the jobs-as-code local engine\n")
         return 2
-    try:
-        kind = task["kind"]
-        if kind == "python":
-            run_python(task)
-        elif kind == "wheel":
-            run_wheel(task)
-        else:
-            notebook.run(task)
-    except NotebookExit as e:
-        context.write_json(task["exit_file"], {"value": e.value})
-    except SystemExit as e:
-        if e.code is None or e.code == 0:
-            return 0
-        message = "SystemExit: %s" % (e.code,)
-        if not isinstance(e.code, int):
-            sys.stderr.write("%s\n" % (e.code,))
-        context.write_json(task["error_file"], {"error": message, "trace": message})
-        return e.code if isinstance(e.code, int) else 1
-    except BaseException as e:  # noqa: BLE001 - every failure of user code is reported, then fails the task
-        report(task, e)
-        return 1
-    return 0
+    os.chdir(task["cwd"])
+    code, result = run(task)
+    values = values_set()
+    if values:
+        result["values"] = values
+    if result:
+        context.write_json(task["result_file"], result)
+    return code
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The task file the engine wrote, read once per process."""
+"""The task description the engine passed, read once per process; the results file."""
 import json
 import os
 
@@ -6,9 +6,17 @@ _TASK = None
 
 
 def task():
-    """The task description, or None when not running under the local engine (a plain python3)."""
+    """The task description, or None when not running under the local engine (a plain python3).
+
+    Small descriptions come inline (JOBS_LOCAL_TASK_JSON: one file less per task), large ones
+    as a file (JOBS_LOCAL_TASK).
+    """
     global _TASK
     if _TASK is None:
+        inline = os.environ.get("JOBS_LOCAL_TASK_JSON")
+        if inline:
+            _TASK = json.loads(inline)
+            return _TASK
         path = os.environ.get("JOBS_LOCAL_TASK")
         if not path:
             return None

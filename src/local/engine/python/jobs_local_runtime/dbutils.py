@@ -89,12 +89,17 @@ class TaskValues:
         self._task = task
         self._mine = {}
 
+    def mine(self):
+        """The values this task set (reported with the task's result)."""
+        return dict(self._mine)
+
     def set(self, key, value):
         text = json.dumps(value)
         if len(text.encode("utf-8")) > TASK_VALUE_LIMIT:
             raise ValueError("Task value %s is %d bytes as JSON; the limit is 48 KiB" % (key, len(text.encode("utf-8"))))
         self._mine[key] = value
         if self._task is not None:
+            # Written at once too, so values set before a timeout or a kill are not lost.
             context.write_json(self._task["values_file"], self._mine)
 
     def get(self, taskKey, key, default=None, debugValue=None):
@@ -196,6 +201,11 @@ class DBUtils:
 
 
 _DBUTILS = None
+
+
+def values_set():
+    """Task values set in this process (empty if dbutils was never used)."""
+    return _DBUTILS.jobs.taskValues.mine() if _DBUTILS is not None else {}
 
 
 def dbutils():

@@ -10,11 +10,9 @@ import json
 import linecache
 import os
 import posixpath
-import subprocess
 
 from .dbutils import dbutils
 from .spark import display, displayHTML, spark
-from .sql import SqlSession
 
 _STYLES = {
     "PYTHON": ("# Databricks notebook source", "# COMMAND ----------", "# MAGIC"),
@@ -106,11 +104,15 @@ class NotebookRunner:
             exec(compile("\n" * (first - 1) + code, name, "exec"), self.namespace)  # noqa: S102 - running the user's notebook is the point
         elif kind == "sql":
             if self.sql is None:
+                from .sql import SqlSession  # noqa: PLC0415 - sqlite3 loads only for SQL cells
+
                 self.sql = SqlSession(self.task.get("sql_database"), dbutils().widgets.getAll())
             self.namespace["_sqldf"] = self.sql.run(code, where)
         elif kind == "run":
             self.run_other(code.strip(), workspace_path)
         elif kind == "sh":
+            import subprocess  # noqa: PLC0415
+
             subprocess.run(["bash", "-c", code], check=True)
         elif kind in ("md", "md-sandbox"):
             return

@@ -1,0 +1,124 @@
+/**
+ * Engine benchmark: a 1,000-task DAG of trivial Python tasks (20 layers of 50; each task after
+ * two of the layer before), run by the embedded workspace's engine through run-now, against the
+ * floor: spawning the very same 1,000 processes (`python3 -m jobs_local_runtime` on the same
+ * script, same interpreter, same environment) with the same parallelism and no scheduling at all.
+ * Floor and engine alternate, median of the rounds. The difference, per task, is the engine's
+ * scheduling overhead: API, run model, journal, reference resolution, file copies, reports.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Int64 } from '../../src/api/json.js';
+import type { Task } from '../../src/api/jobs.js';
+import { pythonRuntimeDir } from '../../src/local/engine/runtime-dir.js';
+import { isTerminal } from '../../src/local/runs/model.js';
+import { startLocalWorkspace } from '../../src/local/start.js';
+import { inProcessTransport } from '../../src/local/transport.js';
+import { bearerToken } from '../../src/remote/auth/credentials.js';
+import { createWorkspaceClient } from '../../src/remote/client.js';
+
+const LAYERS = Number(process.env.BENCH_LAYERS ?? 20);
+const WIDTH = Number(process.env.BENCH_WIDTH ?? 50);
+const N = LAYERS * WIDTH;
+const P = Number(process.env.BENCH_PARALLEL ?? availableParallelism());
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROOT = '/Users/bench@local/.bundle/bench/files';
+
+function dag(): Task[] {
+  const tasks: Task[] = [];
+  for (let l = 0; l < LAYERS; l++)
+    for (let i = 0; i < WIDTH; i++) {
+      const deps = l === 0 ? [] : [i, (i + 1) % WIDTH].map((j) => ({ task_key: `t${l - 1}_${j}` }));
+      tasks.push({ task_key: `t${l}_${i}`, environment_key: 'e', spark_python_task: { python_file: `${ROOT}/pass.py`, parameters: ['{{task.name}}'] }, ...(deps.length ? { depends_on: deps } : {}) });
+    }
+  return tasks;
+}
+
+async function realPython(): Promise<string> {
+  return new Promise((resolve) => {
+    let out = '';
+    const p = spawn(process.env.JOBS_LOCAL_PYTHON ?? 'python3', ['-c', 'import sys; print(sys.executable)']);
+    p.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    p.on('close', () => resolve(out.trim()));
+  });
+}
+
+/** The floor: the same processes, P at a time, nothing else. */
+async function floor(python: string, dir: string): Promise<number> {
+  const script = join(dir, 'pass.py');
+  await writeFile(script, '');
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>), PYTHONPATH: pythonRuntimeDir(), PYTHONUNBUFFERED: '1', PYTHONPYCACHEPREFIX: join(dir, 'pycache'),
+  };
+  const files: string[] = [];
+  for (let i = 0; i < N; i++) {
+    const d = join(dir, `t${i}`);
+    const f = `${d}.json`;
+    await writeFile(f, JSON.stringify({ version: 1, kind: 'python', cwd: dir, entry: script, argv: [`t${i}`], task_key: `t${i}`, values_file: `${d}.v`, exit_file: `${d}.x`, error_file: `${d}.e`, workspace_root: dir, sql_database: join(dir, 'db'), widgets: {}, task_values: {} }));
+    files.push(f);
+  }
+  const t0 = performance.now();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < N) {
+      const f = files[next++] as string;
+      await new Promise<void>((resolve) => {
+        const p = spawn(python, ['-m', 'jobs_local_runtime'], { cwd: dir, env: { ...env, JOBS_LOCAL_TASK: f }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+        p.stdout.resume();
+        p.stderr.resume();
+        p.on('close', () => resolve());
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: P }, worker));
+  return performance.now() - t0;
+}
+
+/** The engine: deploy, create the job, run-now, wait until the run is terminal. */
+async function ours(dir: string): Promise<{ wall: number; cpuMs: number; result: string }> {
+  const ws = await startLocalWorkspace({ dataDir: dir, noListen: true, token: 'bench-token-123', engine: { maxParallel: P } });
+  const client = createWorkspaceClient({ host: ws.url, credentials: bearerToken(ws.token, 'bench'), transport: inProcessTransport(ws.router), clock: { now: () => new Date(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) } });
+  await client.workspace.mkdirs(ROOT);
+  await client.workspace.importFile(`${ROOT}/pass.py`, '');
+  const { job_id } = await client.jobs.create({ name: 'bench', environments: [{ environment_key: 'e', spec: { environment_version: '2' } }], tasks: dag() });
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const { run_id } = await client.jobs.runNow({ job_id });
+  let run = ws.control.readRun(run_id as Int64);
+  while (run && !isTerminal(run.state)) {
+    await new Promise((r) => setTimeout(r, 5));
+    run = ws.control.readRun(run_id as Int64);
+  }
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const result = run?.state.result_state ?? 'missing';
+  await client.close();
+  await ws.close();
+  return { wall, cpuMs: (cpu.user + cpu.system) / 1000, result };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+const python = await realPython();
+console.log(`node ${process.version}, ${N} tasks (${LAYERS} layers x ${WIDTH}), parallelism ${P}, ${ROUNDS} rounds, python ${python}`);
+const floors: number[] = [];
+const engine: number[] = [];
+const cpus: number[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  const d1 = await mkdtemp(join(tmpdir(), 'bench-engine-floor-'));
+  floors.push(await floor(python, d1));
+  await rm(d1, { recursive: true, force: true });
+  const d2 = await mkdtemp(join(tmpdir(), 'bench-engine-ours-'));
+  const o = await ours(d2);
+  await rm(d2, { recursive: true, force: true });
+  if (o.result !== 'SUCCESS') throw new Error(`the benchmark run ended ${o.result}`);
+  engine.push(o.wall);
+  cpus.push(o.cpuMs);
+  console.log(`round ${r + 1}: floor ${floors[r]?.toFixed(0)} ms, engine ${o.wall.toFixed(0)} ms (engine process CPU ${o.cpuMs.toFixed(0)} ms)`);
+}
+const f = median(floors);
+const e = median(engine);
+console.log(`floor ${f.toFixed(0)} ms (${(f / N).toFixed(1)} ms/task); engine ${e.toFixed(0)} ms (${(e / N).toFixed(1)} ms/task); ratio ${(e / f).toFixed(2)} (goal < 1.2)`);
+console.log(`scheduling overhead ${((e - f) / N).toFixed(2)} ms/task wall; engine process CPU ${(median(cpus) / N).toFixed(2)} ms/task`);
