@@ -23,6 +23,10 @@ export interface ServeOptions {
   compactAfter?: string;
   /** Log every request (method, path, status, duration) to stderr. */
   debug?: boolean;
+  /** Task processes at once (default: the machine's available parallelism). */
+  maxParallel?: number;
+  /** Do not start runs from triggers (schedules, file arrival, continuous). */
+  noTriggers?: boolean;
 }
 
 /** Starts, reports, waits for a shutdown signal, closes. Returns the exit code. */
@@ -61,7 +65,9 @@ export async function serveLocalWorkspace(io: Io, opts: ServeOptions, host: Host
 function toStartOptions(io: Io, opts: ServeOptions, dataDir: string, faults: string | undefined): LocalWorkspaceOptions {
   const seed = opts.faultSeed ?? io.env.JOBS_LOCAL_FAULTS_SEED;
   return {
-    dataDir, host: opts.host, port: opts.port, allowRemote: opts.allowRemote,
+    // A long-running server runs the jobs' schedules, periodic, file-arrival and continuous triggers.
+    dataDir, host: opts.host, port: opts.port, allowRemote: opts.allowRemote, triggers: !opts.noTriggers,
+    ...(opts.maxParallel !== undefined ? { engine: { maxParallel: opts.maxParallel, env: io.env } } : { engine: { env: io.env } }),
     ...(opts.token !== undefined ? { token: opts.token } : {}),
     ...(opts.idBase !== undefined ? { idBase: opts.idBase } : {}),
     ...(faults ? { faults, faultSeed: seed !== undefined ? Number(seed) : 1 } : {}),

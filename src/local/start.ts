@@ -27,6 +27,15 @@ import { acquireDirLock } from './store/lock.js';
 import { Store } from './store/store.js';
 import { createEngine, type CreatedEngine, type EngineOptions } from './engine/create.js';
 import type { LocalEngine } from './engine/engine.js';
+import { TriggerService } from './triggers/service.js';
+import { nodeEngineClock, nodeEngineFs } from '../ports/engine-node.js';
+import type { EngineClock } from '../ports/engine.js';
+
+export interface TriggerSettings {
+  clock?: EngineClock;
+  tickMs?: number;
+  filePollMs?: number;
+}
 
 export interface LocalWorkspaceOptions {
   /** Where jobs, runs and files persist; omit for a memory-only workspace. */
@@ -52,6 +61,12 @@ export interface LocalWorkspaceOptions {
   executor?: RunExecutor | false;
   /** Settings of the default engine (parallelism, interpreter, environment, ports). */
   engine?: EngineOptions;
+  /**
+   * Start runs from the jobs' triggers (schedules, periodic, file arrival, continuous), as
+   * `jobs local serve` does. Off by default: a workspace opened for one command must not
+   * start runs by itself.
+   */
+  triggers?: boolean | TriggerSettings;
   /** Fault rules (faults.ts syntax) and their seed. */
   faults?: string;
   faultSeed?: number;
@@ -76,6 +91,8 @@ export interface LocalWorkspace {
   control: RunControl;
   /** The default engine, when it runs this workspace's tasks. */
   engine?: LocalEngine;
+  /** The trigger loop, when `triggers` was asked for. */
+  triggers?: TriggerService;
   close(): Promise<void>;
 }
 
@@ -111,10 +128,12 @@ export async function startLocalWorkspace(options: LocalWorkspaceOptions = {}): 
     if (binding) url = `http://${host.includes(':') ? `[${host}]` : host}:${binding.port}`;
     if (binding) await lock?.announce(url);
     await recoverOrphans(ctx, control);
+    const triggers = options.triggers ? startTriggers(ctx, control, options.triggers === true ? {} : options.triggers, options) : undefined;
     const opened = store;
     return {
-      url, token, ...(tokenFile ? { tokenFile } : {}), router, control, ...(engine ? { engine: engine.engine } : {}),
+      url, token, ...(tokenFile ? { tokenFile } : {}), router, control, ...(engine ? { engine: engine.engine } : {}), ...(triggers ? { triggers } : {}),
       async close() {
+        await triggers?.stop();
         await binding?.close();
         if (engine) await engine.close();
         else await executor?.close?.();
@@ -128,6 +147,19 @@ export async function startLocalWorkspace(options: LocalWorkspaceOptions = {}): 
     await lock?.release();
     throw err;
   }
+}
+
+function startTriggers(ctx: WorkspaceContext, control: RunControl, t: TriggerSettings, options: LocalWorkspaceOptions): TriggerService {
+  const state = ctx.store.state;
+  const service = new TriggerService({
+    jobs: () => state.jobs.values(), runs: () => state.runs.values(), control,
+    clock: t.clock ?? options.engine?.clock ?? nodeEngineClock(), fs: options.engine?.fs ?? nodeEngineFs(),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(t.tickMs !== undefined ? { tickMs: t.tickMs } : {}), ...(t.filePollMs !== undefined ? { filePollMs: t.filePollMs } : {}),
+    warn: options.warn ?? (() => undefined),
+  });
+  service.start();
+  return service;
 }
 
 /** Hands unfinished task runs from before a restart back to the executor, or fails them. */

@@ -11,7 +11,7 @@ import type { Int64 } from '../../src/api/json.js';
 import type { CreateJobRequest } from '../../src/api/jobs.js';
 import type { Run, RunNowRequest, RunOutput, RunTask } from '../../src/api/runs.js';
 import type { EngineOptions } from '../../src/local/engine/create.js';
-import { startLocalWorkspace, type LocalWorkspace } from '../../src/local/start.js';
+import { startLocalWorkspace, type LocalWorkspace, type LocalWorkspaceOptions } from '../../src/local/start.js';
 import { inProcessTransport } from '../../src/local/transport.js';
 import { bearerToken } from '../../src/remote/auth/credentials.js';
 import { createWorkspaceClient, type WorkspaceClient } from '../../src/remote/client.js';
@@ -34,9 +34,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(engine: EngineOptions = {}, extra: { dataDir?: string } = {}): Promise<Harness> {
+export async function startHarness(engine: EngineOptions = {}, extra: { dataDir?: string; triggers?: LocalWorkspaceOptions['triggers'] } = {}): Promise<Harness> {
   const dataDir = extra.dataDir ?? (await mkdtemp(join(tmpdir(), 'jobs-engine-')));
-  const ws = await startLocalWorkspace({ dataDir, noListen: true, token: 'engine-test-token', engine: { maxParallel: 4, ...engine } });
+  const ws = await startLocalWorkspace({ dataDir, noListen: true, token: 'engine-test-token', engine: { maxParallel: 4, ...engine }, ...(extra.triggers ? { triggers: extra.triggers } : {}) });
   const client = createWorkspaceClient({
     host: ws.url, credentials: bearerToken(ws.token, 'test'), transport: inProcessTransport(ws.router),
     clock: { now: () => new Date(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }, retry: { baseDelayMs: 1, maxDelayMs: 5 },

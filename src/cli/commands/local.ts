@@ -15,6 +15,8 @@ export function localCommand(ctx: CommandContext): Command {
     .option('--allow-remote', 'allow a non-loopback --host (exposes the server to the network)', false)
     .option('--print-token', 'print the token on stdout', false)
     .option('--user <name>', 'the user name the workspace answers as')
+    .option('--max-parallel <n>', 'task processes the engine runs at once (default: CPU count)')
+    .option('--no-triggers', 'do not start runs from schedules, file arrival or continuous triggers')
     .addOption(new Option('--id-base <n>', 'first ids are <n>+1 (use > 9007199254740992 to test int64 handling)').hideHelp())
     .addOption(new Option('--faults <rules>', 'fault injection rules (see src/local/faults.ts; also JOBS_LOCAL_FAULTS)').hideHelp())
     .addOption(new Option('--fault-seed <n>', 'seed for fault injection').hideHelp())
@@ -22,12 +24,15 @@ export function localCommand(ctx: CommandContext): Command {
     .action(async (opts: Record<string, string | boolean | undefined>) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got ${String(opts.port)}`);
+      const maxParallel = opts.maxParallel === undefined ? undefined : Number(opts.maxParallel);
+      if (maxParallel !== undefined && (!Number.isInteger(maxParallel) || maxParallel < 1)) throw new UsageError(`--max-parallel must be a positive integer, got ${String(opts.maxParallel)}`);
       const [{ serveLocalWorkspace }, { nodeHostProcess }] = await Promise.all([import('../../local/serve.js'), import('../../ports/host-process.js')]);
       ctx.exitCode = await serveLocalWorkspace(ctx.io, {
         host: opts.host as string, port, dataDir: opts.dataDir as string | undefined, token: opts.token as string | undefined,
         allowRemote: opts.allowRemote === true, printToken: opts.printToken === true, user: opts.user as string | undefined,
         idBase: opts.idBase as string | undefined, faults: opts.faults as string | undefined, faultSeed: opts.faultSeed as string | undefined,
         compactAfter: opts.compactAfter as string | undefined, debug: ctx.globals().debug,
+        ...(maxParallel !== undefined ? { maxParallel } : {}), noTriggers: opts.triggers === false,
       }, nodeHostProcess());
     });
   return local;
