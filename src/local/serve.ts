@@ -56,6 +56,7 @@ export async function serveLocalWorkspace(io: Io, opts: ServeOptions, host: Host
   if (opts.printToken) io.stdout.write(`${ws.token}\n`);
   io.stderr.write(`use it: DATABRICKS_HOST=${ws.url} DATABRICKS_TOKEN=${ws.tokenFile ? `$(cat ${ws.tokenFile})` : '<your --token>'}\n`);
   if (faults) io.stderr.write(`fault injection: ${faults}\n`);
+  io.stderr.write(`engine: runs tasks on this machine (${opts.maxParallel ?? 'one per CPU'} at once); triggers ${opts.noTriggers ? 'off' : 'on'}\n`);
   const signal = await stopped;
   io.stderr.write(`${signal}: shutting down\n`);
   await ws.close();

@@ -206,7 +206,7 @@ export class LocalEngine implements RunExecutor {
       } finally {
         this.live.delete(String(current.run_id));
       }
-      if (token.canceled || result.result_state === 'CANCELED') return this.report(control, current.run_id, { result_state: 'CANCELED' });
+      if (token.canceled || result.result_state === 'CANCELED') return this.report(control, current.run_id, this.canceled());
       const delay = retryDelay(current.task, current.attempt_number, result.result_state as 'FAILED', startedAt, this.o.clock.now());
       this.watch.taskEnded(run, current, stateOf(result), delay === undefined || this.closed);
       if (delay === undefined || this.closed) return this.report(control, current.run_id, result);
@@ -215,12 +215,17 @@ export class LocalEngine implements RunExecutor {
       const waitToken = this.register(next);
       const waited = await this.sleep(delay, waitToken);
       this.live.delete(String(next));
-      if (!waited) return this.report(control, next, { result_state: 'CANCELED' });
+      if (!waited) return this.report(control, next, this.canceled());
       const after = control.readRun(runId);
       const nextRun = after && findTaskRun(after, next)?.task;
       if (!nextRun || isTerminal(nextRun.state)) return undefined;
       current = nextRun;
     }
+  }
+
+  /** A canceled attempt; at shutdown it says so (a user's cancel has already ended the task). */
+  private canceled(): TaskResult {
+    return this.closed ? { result_state: 'CANCELED', message: 'The local workspace was shut down while this task was running.' } : { result_state: 'CANCELED' };
   }
 
   private register(taskRunId: Int64): CancelToken {
@@ -328,7 +333,7 @@ export class LocalEngine implements RunExecutor {
     } finally {
       this.live.delete(String(parent.run_id));
     }
-    if (token.canceled) return this.report(control, parent.run_id, { result_state: 'CANCELED' });
+    if (token.canceled) return this.report(control, parent.run_id, this.canceled());
     const result = forEachResult(control.readRun(runId), parent, r.resolved_values);
     this.watch.taskEnded(run, parent, stateOf(result), true);
     return this.report(control, parent.run_id, result);

@@ -88,6 +88,7 @@ export function startAttempt(input: AttemptInput, deps: AttemptDeps): AttemptHan
       const out = await readResults(input.dir, input.taskRunId, deps.fs, exit.code === 0);
       const { ok, output } = outcomeOf({ ...exit, logs: logs.text(), logsTruncated: logs.truncated, stderrTail: stderr.text(), ...out }, await deps.runtime.secretValues());
       if (stop === 'timedout') return { result_state: 'TIMEDOUT', message: `Task timed out after ${String(input.task.timeout_seconds)} seconds.`, output: { ...output, error: `Task timed out after ${String(input.task.timeout_seconds)} seconds.` }, values: out.values };
+      if (prepared.info) output.info = prepared.info;
       return ok
         ? { result_state: 'SUCCESS', output, values: out.values }
         : { result_state: 'FAILED', message: 'Workload failed, see run output for details', output, values: out.values };
@@ -111,6 +112,8 @@ function failed(error: string): TaskResult {
 interface Prepared {
   cwd: string;
   env: Record<string, string>;
+  /** What the local workspace did not do for this task (libraries it does not install). */
+  info?: string;
 }
 
 /** Copies the code, writes task.json, and builds the environment; or says why it cannot run. */
@@ -166,7 +169,23 @@ async function prepare(input: AttemptInput, deps: AttemptDeps): Promise<Prepared
   }
   const pythonPath = [runtimeDir, ...wheels, runtime.baseEnv.PYTHONPATH].filter((p): p is string => !!p).join(':');
   const env = { ...runtime.baseEnv, PYTHONPATH: pythonPath, PYTHONUNBUFFERED: '1', PYTHONPYCACHEPREFIX: runtime.pycacheDir, ...passing };
-  return { cwd, env };
+  const skipped = notInstalled(input.task, input.job);
+  return { cwd, env, ...(skipped.length > 0 ? { info: `Not installed by the local workspace (python3 uses the packages it already has): ${skipped.join(', ')}` } : {}) };
+}
+
+/** Libraries and environment dependencies the local workspace does not install. */
+export function notInstalled(task: Task, job: JobSettings | undefined): string[] {
+  const out: string[] = [];
+  for (const lib of task.libraries ?? []) {
+    for (const [kind, value] of Object.entries(lib)) {
+      if (kind === 'whl') continue;
+      const v = value as { package?: string; coordinates?: string } | string;
+      out.push(`${kind} ${typeof v === 'string' ? v : (v.package ?? v.coordinates ?? JSON.stringify(v))}`);
+    }
+  }
+  const env = job?.environments?.find((e) => e.environment_key === task.environment_key);
+  for (const d of (env?.spec?.dependencies ?? []) as unknown[]) if (typeof d === 'string' && !/^\/.*\.whl$/.test(d)) out.push(d);
+  return out;
 }
 
 /** Wheels a wheel task installs: `libraries[].whl` and `.whl` paths in its environment's dependencies. */
