@@ -75,6 +75,20 @@ describe('for-each tasks', () => {
     for (const [s] of spans) expect(spans.filter(([a, b]) => a <= s && s < b).length).toBeLessThanOrEqual(2);
   });
 
+  it('stop every running iteration when the for-each task is canceled', async () => {
+    await h.deploy({ 'hang.py': 'import time\nprint("hanging", flush=True)\ntime.sleep(60)\n' });
+    const job = await h.job({ name: 'cancel-each', tasks: [{ task_key: 'each', for_each_task: { inputs: '[1,2,3,4]', concurrency: 2, task: py('hang', 'hang.py') as never } }] });
+    const { run_id } = await h.client.jobs.runNow({ job_id: job });
+    const parentId = async () => (await h.client.runs.get(run_id)).tasks?.[0]?.run_id as Int64;
+    await expect.poll(async () => (await h.client.runs.get(await parentId())).iterations?.filter((i) => i.state?.life_cycle_state === 'RUNNING').length ?? 0, { timeout: 15_000 }).toBe(2);
+    await h.client.runs.cancel(await parentId());
+    const run = await h.waitTerminal(run_id);
+    expect(h.task(run, 'each').state?.result_state).toBe('CANCELED');
+    const each = await h.client.runs.get(h.task(run, 'each').run_id);
+    expect(each.iterations?.map((i) => i.state?.result_state)).toEqual(['CANCELED', 'CANCELED', 'CANCELED', 'CANCELED']);
+    await h.ws.engine?.idle(); // every process was stopped, or this would wait a minute
+  });
+
   it('fail at start when the inputs are not a JSON array', async () => {
     const job = await h.job({ name: 'bad-inputs', parameters: [{ name: 'list', default: '{"a": 1}' }], tasks: [{ task_key: 'each', for_each_task: { inputs: '{{job.parameters.list}}', task: py('x', 'ok.py') as never } }] });
     const run = await h.run(job);

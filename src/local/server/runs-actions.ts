@@ -132,9 +132,10 @@ export function cancelTaskRun(ctx: WorkspaceContext, state: State, stored: Store
   if (at >= 0) {
     const task = editTask(run, at);
     if (isTerminal(task.state)) return into;
-    if (task.dispatched) into.canceled.push({ runId: run.run_id, taskRunIds: [task.run_id] });
     finish(task, 'CANCELED', now, 'The task was canceled.');
-    stopIterations(run, task.run_id, 'canceled', now);
+    // A for-each task's iterations stop with it.
+    const stopped = [...(task.dispatched ? [task.run_id] : []), ...stopIterations(run, task.run_id, 'canceled', now)];
+    if (stopped.length > 0) into.canceled.push({ runId: run.run_id, taskRunIds: stopped });
     return progress(ctx, state, run, into);
   }
   const index = (run.iterations ?? []).findIndex((t) => String(t.run_id) === String(taskRunId));
