@@ -1,15 +1,17 @@
 /**
  * Engine benchmark: a 1,000-task DAG of trivial Python tasks (20 layers of 50; each task after
  * two of the layer before), run by the embedded workspace's engine through run-now, against the
- * floor: spawning the very same 1,000 processes (`python3 -m jobs_local_runtime` on the same
- * script, same interpreter, same environment) with the same parallelism and no scheduling at all.
+ * floor: a small process spawning the very same 1,000 processes (`python3 -m jobs_local_runtime`
+ * on the same script, same interpreter, same environment, output to a log file each) with the
+ * same parallelism and no scheduling at all (floor.mjs).
  * Floor and engine alternate, median of the rounds. The difference, per task, is the engine's
  * scheduling overhead: API, run model, journal, reference resolution, file copies, reports.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Int64 } from '../../src/api/json.js';
 import type { Task } from '../../src/api/jobs.js';
 import { pythonRuntimeDir } from '../../src/local/engine/runtime-dir.js';
@@ -45,35 +47,15 @@ async function realPython(): Promise<string> {
   });
 }
 
-/** The floor: the same processes, P at a time, nothing else. */
+/** The floor (floor.mjs, its own small process): the same processes, P at a time, nothing else. */
 async function floor(python: string, dir: string): Promise<number> {
-  const script = join(dir, 'pass.py');
-  await writeFile(script, '');
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>), PYTHONPATH: pythonRuntimeDir(), PYTHONUNBUFFERED: '1', PYTHONPYCACHEPREFIX: join(dir, 'pycache'),
-  };
-  const files: string[] = [];
-  for (let i = 0; i < N; i++) {
-    const d = join(dir, `t${i}`);
-    const f = `${d}.json`;
-    await writeFile(f, JSON.stringify({ version: 1, kind: 'python', cwd: dir, entry: script, argv: [`t${i}`], task_key: `t${i}`, values_file: `${d}.v`, exit_file: `${d}.x`, error_file: `${d}.e`, workspace_root: dir, sql_database: join(dir, 'db'), widgets: {}, task_values: {} }));
-    files.push(f);
-  }
-  const t0 = performance.now();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < N) {
-      const f = files[next++] as string;
-      await new Promise<void>((resolve) => {
-        const p = spawn(python, ['-m', 'jobs_local_runtime'], { cwd: dir, env: { ...env, JOBS_LOCAL_TASK: f }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-        p.stdout.resume();
-        p.stderr.resume();
-        p.on('close', () => resolve());
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: P }, worker));
-  return performance.now() - t0;
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'floor.mjs');
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const p = spawn(process.execPath, [script, python, dir, pythonRuntimeDir(), String(N), String(P)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    p.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    p.on('close', (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`floor exited ${String(code)}`))));
+  });
 }
 
 /** The engine: deploy, create the job, run-now, wait until the run is terminal. */

@@ -17,5 +17,6 @@ await build({
 });
 // The engine's Python runtime sits beside the bundle, as in dist/.
 cpSync(join(here, '../../src/local/engine/python'), join(dir, 'python'), { recursive: true, filter: (src) => !src.includes('__pycache__') });
+cpSync(join(here, 'floor.mjs'), join(dir, 'floor.mjs'));
 const r = spawnSync(process.execPath, [out], { stdio: 'inherit' });
 process.exitCode = r.status ?? 1;

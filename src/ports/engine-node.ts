@@ -3,56 +3,30 @@
  * so that a timeout or cancel can kill the whole tree a task started (a notebook's `%sh`, a
  * script's subprocesses), not just the interpreter.
  */
-import { spawn } from 'node:child_process';
-import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { appendFile, mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EngineClock, EngineFs, Exit, HttpPort, ProcessPort, RunningProcess, SpawnRequest } from './engine.js';
+import type { EngineClock, EngineFs, HttpPort, ProcessPort, RunningProcess, SpawnRequest } from './engine.js';
+import { SpawnHelper } from './spawn-helper.js';
 
-const KILL_GRACE_MS = 1000;
-
+/** Task processes through the spawn helper (spawn-helper.ts); group kills from here. */
 export function nodeProcessPort(): ProcessPort {
+  const helper = new SpawnHelper(process.execPath);
+  const signalGroup = (pid: number, sig: NodeJS.Signals): void => {
+    try {
+      process.kill(-pid, sig);
+    } catch {
+      // Already gone.
+    }
+  };
   return {
-    spawn(req: SpawnRequest): RunningProcess {
-      const child = spawn(req.command, req.args, { cwd: req.cwd, env: req.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-      child.stdout.on('data', (c: Buffer) => req.onOutput(c, 'stdout'));
-      child.stderr.on('data', (c: Buffer) => req.onOutput(c, 'stderr'));
-      let done = false;
-      const exited = new Promise<Exit>((resolve) => {
-        child.on('error', (err) => {
-          done = true;
-          resolve({ code: null, signal: null, spawnError: err.message });
-        });
-        // 'close' (not 'exit'): by then both pipes are drained.
-        child.on('close', (code, signal) => {
-          done = true;
-          resolve({ code, signal });
-        });
-      });
-      const signalGroup = (sig: NodeJS.Signals): void => {
-        if (child.pid === undefined) return;
-        try {
-          process.kill(-child.pid, sig);
-        } catch {
-          // Already gone.
-        }
-      };
-      return {
-        pid: child.pid,
-        exited,
-        kill() {
-          if (done) return;
-          signalGroup('SIGTERM');
-          setTimeout(() => signalGroup('SIGKILL'), KILL_GRACE_MS).unref();
-        },
-      };
-    },
-    killGroup(pid: number) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // Not running any more.
-      }
-    },
+    spawn: (req: SpawnRequest): RunningProcess => helper.spawn(req, signalGroup),
+    killGroup: (pid) => signalGroup(pid, 'SIGKILL'),
+    capture: (command, args, env) =>
+      new Promise((resolve) => {
+        execFile(command, args, { env, timeout: 30_000 }, (err, stdout) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout: String(stdout) }));
+      }),
+    close: () => helper.close(),
   };
 }
 
@@ -69,6 +43,23 @@ export function nodeEngineFs(): EngineFs {
       }
     },
     appendFile: (p, d) => appendFile(p, d),
+    readTail: async (p, maxBytes) => {
+      let fh;
+      try {
+        fh = await open(p, 'r');
+      } catch {
+        return { data: Buffer.alloc(0), truncated: false };
+      }
+      try {
+        const { size } = await fh.stat();
+        const length = Math.min(size, maxBytes);
+        const data = Buffer.alloc(length);
+        await fh.read(data, 0, length, size - length);
+        return { data, truncated: size > maxBytes };
+      } finally {
+        await fh.close();
+      }
+    },
     rm: (p) => rm(p, { recursive: true, force: true }),
     exists: async (p) => {
       try {

@@ -9,8 +9,8 @@ export interface SpawnRequest {
   args: string[];
   cwd: string;
   env: Record<string, string>;
-  /** Every chunk of stdout and stderr, in arrival order. */
-  onOutput(chunk: Buffer, stream: 'stdout' | 'stderr'): void;
+  /** stdout and stderr both go to this file (created or truncated), in the order written. */
+  logFile: string;
 }
 
 export interface Exit {
@@ -21,8 +21,9 @@ export interface Exit {
 }
 
 export interface RunningProcess {
-  readonly pid: number | undefined;
-  /** Resolves once the process ended and its output was delivered. */
+  /** The pid once the process runs; undefined when it could not be started. */
+  readonly started: Promise<number | undefined>;
+  /** Resolves once the process ended. */
   readonly exited: Promise<Exit>;
   /**
    * Stops the process and everything it started: the child runs in its own process group and
@@ -35,6 +36,10 @@ export interface ProcessPort {
   spawn(req: SpawnRequest): RunningProcess;
   /** Kills a process group left over from an earlier server (by its leader's pid). */
   killGroup(pid: number): void;
+  /** Runs a short command and collects its stdout (finding the real interpreter). */
+  capture(command: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string }>;
+  /** Stops helper processes the port started. */
+  close?(): Promise<void>;
 }
 
 export interface EngineFs {
@@ -45,6 +50,8 @@ export interface EngineFs {
   appendFile(path: string, data: string): Promise<void>;
   rm(path: string): Promise<void>;
   exists(path: string): Promise<boolean>;
+  /** The last `maxBytes` of a file, and whether there was more; empty when it does not exist. */
+  readTail(path: string, maxBytes: number): Promise<{ data: Buffer; truncated: boolean }>;
   /** Files below a directory (recursive) with size and modification time; [] if it is missing. */
   listFiles(dir: string): Promise<{ path: string; size: number; mtimeMs: number }[]>;
 }

@@ -87,6 +87,7 @@ export async function createEngine(ctx: EngineContext, options: EngineOptions = 
     engine,
     async close() {
       await engine.close();
+      await processes.close?.();
       if (temporary) await rm(temporary, { recursive: true, force: true });
     },
   };
@@ -127,9 +128,7 @@ function pythonRuntime(i: RuntimeInput): PythonRuntime {
 }
 
 async function realInterpreter(command: string, processes: ProcessPort, env: Record<string, string>): Promise<string> {
-  let out = '';
-  const p = processes.spawn({ command, args: ['-c', 'import sys; print(sys.executable)'], cwd: tmpdir(), env, onOutput: (c, s) => (s === 'stdout' ? (out += c.toString()) : undefined) });
-  const exit = await p.exited;
-  const path = out.trim();
-  return exit.code === 0 && path ? path : command;
+  const r = await processes.capture(command, ['-c', 'import sys; print(sys.executable)'], env);
+  const path = r.stdout.trim();
+  return r.code === 0 && path ? path : command;
 }

@@ -212,8 +212,11 @@ export class LocalEngine implements RunExecutor {
       if (delay === undefined || this.closed) return this.report(control, current.run_id, result);
       const next = await control.retryTask(current.run_id, result);
       if (next === undefined) return result;
+      // The interval counts from the failed attempt's start as runs/get shows it.
+      const recorded = findTaskRun(control.readRun(runId) ?? run, current.run_id)?.task.start_time;
+      const wait = recorded === undefined ? delay : (retryDelay(current.task, current.attempt_number, result.result_state as 'FAILED', recorded, this.o.clock.now()) ?? 0);
       const waitToken = this.register(next);
-      const waited = await this.sleep(delay, waitToken);
+      const waited = await this.sleep(wait, waitToken);
       this.live.delete(String(next));
       if (!waited) return this.report(control, next, this.canceled());
       const after = control.readRun(runId);

@@ -12,7 +12,7 @@ import type { JobSettings, Task } from '../../../api/jobs.js';
 import type { TaskResult } from '../../runs/executor.js';
 import type { ResolvedTask } from '../plan/resolve-fields.js';
 import type { EngineClock, EngineFs, ProcessPort, RunningProcess } from '../../../ports/engine.js';
-import { LogTail, outcomeOf } from './output.js';
+import { OUTPUT_LIMIT, outcomeOf } from './output.js';
 import type { RunFiles } from './run-files.js';
 
 export interface PythonRuntime {
@@ -39,7 +39,7 @@ export interface AttemptInput {
   /** Values set by the run's other tasks, for `dbutils.jobs.taskValues.get`. */
   taskValues: Record<string, Record<string, unknown>>;
   files: RunFiles;
-  /** The run's task directory (`<task run id>.json`, `.result.json`, `.values.json`); it exists. */
+  /** The run's task directory (`<task run id>.log`, `.json`, `.result.json`, `.values.json`); it exists. */
   dir: string;
 }
 
@@ -69,26 +69,24 @@ export function startAttempt(input: AttemptInput, deps: AttemptDeps): AttemptHan
       if ('error' in prepared) return failed(prepared.error);
       if (stop) return { result_state: 'CANCELED' };
       const python = await deps.runtime.python();
-      const logs = new LogTail();
-      const stderr = new LogTail(64 * 1024);
-      proc = deps.processes.spawn({
-        command: python, args: ['-m', 'jobs_local_runtime'], cwd: prepared.cwd, env: prepared.env,
-        onOutput: (chunk, stream) => {
-          logs.push(chunk);
-          if (stream === 'stderr') stderr.push(chunk);
-        },
-      });
-      markStarted(proc.pid);
-      const timeout = (input.task.timeout_seconds ?? 0) > 0
-        ? deps.clock.setTimer(() => ((stop = 'timedout'), proc?.kill()), (input.task.timeout_seconds as number) * 1000)
-        : () => undefined;
+      const logFile = join(input.dir, `${input.taskRunId}.log`);
+      proc = deps.processes.spawn({ command: python, args: ['-m', 'jobs_local_runtime'], cwd: prepared.cwd, env: prepared.env, logFile });
+      if (stop) proc.kill();
+      const pid = await proc.started;
+      markStarted(pid);
+      const seconds = input.task.timeout_seconds ?? 0;
+      const timeout = pid !== undefined && seconds > 0 ? deps.clock.setTimer(() => ((stop = 'timedout'), proc?.kill()), seconds * 1000) : () => undefined;
       const exit = await proc.exited;
       timeout();
       if (stop === 'canceled') return { result_state: 'CANCELED' };
-      const out = await readResults(input.dir, input.taskRunId, deps.fs, exit.code === 0);
-      const { ok, output } = outcomeOf({ ...exit, logs: logs.text(), logsTruncated: logs.truncated, stderrTail: stderr.text(), ...out }, await deps.runtime.secretValues());
-      if (stop === 'timedout') return { result_state: 'TIMEDOUT', message: `Task timed out after ${String(input.task.timeout_seconds)} seconds.`, output: { ...output, error: `Task timed out after ${String(input.task.timeout_seconds)} seconds.` }, values: out.values };
+      const [out, tail] = await Promise.all([readResults(input.dir, input.taskRunId, deps.fs, exit.code === 0), deps.fs.readTail(logFile, OUTPUT_LIMIT)]);
+      const logs = tail.data.toString('utf8');
+      const { ok, output } = outcomeOf({ ...exit, logs, logsTruncated: tail.truncated, ...out }, await deps.runtime.secretValues());
       if (prepared.info) output.info = prepared.info;
+      if (stop === 'timedout') {
+        const message = `Task timed out after ${String(seconds)} seconds.`;
+        return { result_state: 'TIMEDOUT', message, output: { ...output, error: message }, values: out.values };
+      }
       return ok
         ? { result_state: 'SUCCESS', output, values: out.values }
         : { result_state: 'FAILED', message: 'Workload failed, see run output for details', output, values: out.values };
