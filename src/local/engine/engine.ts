@@ -16,17 +16,19 @@ import { findTaskRun, isTerminal, taskIndex, type StoredRun, type StoredTaskRun 
 import type { StoredJob } from '../store/model.js';
 import { refContext } from './refs/context.js';
 import { classifyTask } from './plan/task-kind.js';
-import { resolveTaskFields, type Overrides, type ResolvedTask } from './plan/resolve-fields.js';
-import { decideCondition, DEFAULT_FOR_EACH_LIMITS, forEachConcurrency, parseForEachInputs, retryDelay, type ForEachLimits } from './plan/policy.js';
+import { resolveTaskFields, type Overrides, type Resolved, type ResolvedTask } from './plan/resolve-fields.js';
+import { decideCondition, DEFAULT_FOR_EACH_LIMITS, retryDelay, type ForEachLimits } from './plan/policy.js';
 import type { EngineClock, EngineFs, ProcessPort } from '../../ports/engine.js';
 import { CancelToken } from './run/cancel.js';
 import { startAttempt, type PythonRuntime } from './run/process-attempt.js';
 import { RunFiles, type WorkspaceView } from './run/run-files.js';
 import { Slots } from './run/slots.js';
+import { forEachTask } from './run/for-each.js';
+import { failure, stateOf, unresolved, valuesOf } from './run/results.js';
+import { runJobAttempt } from './run/run-job.js';
 import { RunWatch } from './run-watch.js';
 import type { Notifier } from './notify/deliver.js';
 import { runPageUrl } from '../runs/view.js';
-import type { RunState } from '../../api/runs.js';
 
 export interface EngineWorkspace extends WorkspaceView {
   job(jobId: Int64 | string): StoredJob | undefined;
@@ -172,7 +174,7 @@ export class LocalEngine implements RunExecutor {
   }
 
   /** Resolves a task's fields in the current state of its run. */
-  private resolve(run: StoredRun, t: StoredTaskRun): { task?: ResolvedTask; resolved_values: Record<string, unknown>; errors: string[] } {
+  private resolve(run: StoredRun, t: StoredTaskRun): Resolved {
     const parameters = Object.fromEntries(run.job_parameters.map((p) => [p.name, p.value ?? p.default ?? '']));
     const ctx = refContext({ run, task: t, workspace: { id: this.o.workspace.id, url: this.o.workspace.url() }, parameters });
     return resolveTaskFields(t.task, ctx, parameters, (run.overriding_parameters ?? {}) as Overrides);
@@ -274,101 +276,24 @@ export class LocalEngine implements RunExecutor {
     }
   }
 
-  /** run_job_task: start the other job's run (trigger RUN_JOB_TASK) and wait for it to end. */
-  private async runJob(run: StoredRun, t: StoredTaskRun, r: Extract<ResolvedTask, { kind: 'run_job' }>, resolved_values: Record<string, unknown>, control: RunControl, token: CancelToken): Promise<TaskResult> {
-    const child = this.o.workspace.job(r.jobId);
-    if (!child) return { ...failure(`run_job_task: job ${r.jobId} does not exist in this workspace.`), resolved_values };
-    // Job parameters push down to the child where it defines a parameter of the same name.
-    const defined = new Set((child.settings.parameters ?? []).map((p) => p.name));
-    const pushed = Object.fromEntries(run.job_parameters.filter((p) => defined.has(p.name)).map((p) => [p.name, p.value ?? p.default ?? '']));
-    const job_parameters = { ...pushed, ...r.jobParameters };
-    let childId: Int64;
-    try {
-      childId = await control.startRun({ job_id: child.job_id, ...(Object.keys(job_parameters).length > 0 ? { job_parameters } : {}) }, { trigger: 'RUN_JOB_TASK', parent_task_run_id: t.run_id });
-    } catch (err) {
-      return { ...failure(`run_job_task could not start job ${r.jobId}: ${err instanceof Error ? err.message : String(err)}`), resolved_values };
-    }
-    void control.updateTask(t.run_id, { life_cycle_state: 'RUNNING', resolved_values });
-    this.watch.taskStarted(run, t);
-    const output = { run_job_run_id: childId };
-    const ended = new Promise<StoredRun>((resolve) => this.childWaiters.set(String(childId), resolve));
-    const now = control.readRun(childId);
-    const timeoutMs = (t.task.timeout_seconds ?? 0) * 1000;
-    let timedOut = false;
-    const stopTimer = timeoutMs > 0 ? this.o.clock.setTimer(() => ((timedOut = true), void control.cancelRun(childId)), timeoutMs) : () => undefined;
-    const off = token.onCancel(() => void control.cancelRun(childId));
-    const done = now && isTerminal(now.state) ? now : await ended;
-    this.childWaiters.delete(String(childId));
-    stopTimer();
-    off();
-    if (token.canceled) return { result_state: 'CANCELED', output };
-    if (timedOut) return { result_state: 'TIMEDOUT', message: `Task timed out after ${String(t.task.timeout_seconds)} seconds.`, output, resolved_values };
-    const result = done.state.result_state;
-    if (result === 'SUCCESS' || result === 'SUCCESS_WITH_FAILURES') return { result_state: 'SUCCESS', output, resolved_values };
-    const message = `The run ${String(childId)} of job ${r.jobId} ended ${result ?? done.state.life_cycle_state}${done.state.state_message ? `: ${done.state.state_message}` : ''}`;
-    return { result_state: 'FAILED', message, output: { ...output, error: message }, resolved_values };
+  /** run_job_task: see run/run-job.ts. */
+  private runJob(run: StoredRun, t: StoredTaskRun, r: Extract<ResolvedTask, { kind: 'run_job' }>, resolved_values: Record<string, unknown>, control: RunControl, token: CancelToken): Promise<TaskResult> {
+    return runJobAttempt({
+      job: (id) => this.o.workspace.job(id), clock: this.o.clock, watch: this.watch,
+      waitFor: (childId) => new Promise<StoredRun>((resolve) => this.childWaiters.set(String(childId), resolve)),
+      forget: (childId) => this.childWaiters.delete(String(childId)),
+    }, { run, t, r, resolved_values, control, token });
   }
 
-  /** for_each_task: one iteration per input, at most `concurrency` at once; fails if any failed. */
+  /** for_each_task: see run/for-each.ts. */
   private async forEach(runId: Int64, parent: StoredTaskRun, control: RunControl): Promise<TaskResult | undefined> {
     const run = control.readRun(runId);
     if (!run) return undefined;
-    const r = this.resolve(run, parent);
-    if (r.errors.length > 0 || r.task?.kind !== 'for_each') return this.report(control, parent.run_id, unresolved(r.errors, r.resolved_values));
-    const limits = this.o.forEachLimits ?? DEFAULT_FOR_EACH_LIMITS;
-    const parsed = parseForEachInputs(r.task.inputs, limits);
-    if ('error' in parsed) return this.report(control, parent.run_id, { ...failure(parsed.error), resolved_values: r.resolved_values });
-    const token = this.register(parent.run_id);
-    try {
-      await control.updateTask(parent.run_id, { life_cycle_state: 'RUNNING', resolved_values: r.resolved_values });
-      this.watch.taskStarted(run, parent);
-      const ids = await control.addIterations(parent.run_id, parsed.inputs);
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        while (next < ids.length && !token.canceled && !this.closed) {
-          const id = ids[next++] as Int64;
-          const latest = control.readRun(runId);
-          const iteration = latest && findTaskRun(latest, id)?.task;
-          if (iteration && !isTerminal(iteration.state)) await this.execute(runId, iteration, control);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(forEachConcurrency(parent.task, limits), ids.length) }, worker));
-    } finally {
-      this.live.delete(String(parent.run_id));
-    }
-    if (token.canceled) return this.report(control, parent.run_id, this.canceled());
-    const result = forEachResult(control.readRun(runId), parent, r.resolved_values);
-    this.watch.taskEnded(run, parent, stateOf(result), true);
-    return this.report(control, parent.run_id, result);
+    const result = await forEachTask({
+      resolve: (at) => this.resolve(run, at), limits: this.o.forEachLimits ?? DEFAULT_FOR_EACH_LIMITS, watch: this.watch,
+      register: (id) => this.register(id), unregister: (id) => this.live.delete(String(id)),
+      execute: (iteration) => this.execute(runId, iteration, control), closed: () => this.closed,
+    }, run, parent, control);
+    return this.report(control, parent.run_id, result.result_state === 'CANCELED' ? this.canceled() : result);
   }
-}
-
-function stateOf(result: TaskResult): RunState {
-  return { life_cycle_state: 'TERMINATED', result_state: result.result_state, ...(result.message ? { state_message: result.message } : {}) };
-}
-
-function failure(message: string): TaskResult {
-  return { result_state: 'FAILED', message, output: { error: message, error_trace: message } };
-}
-
-function unresolved(errors: string[], resolved_values: Record<string, unknown>): TaskResult {
-  const message = errors.length > 0 ? `Could not resolve ${errors.length === 1 ? 'a reference' : `${errors.length} references`}: ${errors.join('; ')}` : 'The task has nothing to run.';
-  return { ...failure(message), resolved_values };
-}
-
-/** Task values set in this run, by task key (for dbutils.jobs.taskValues.get). */
-function valuesOf(run: StoredRun): Record<string, Record<string, unknown>> {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const t of run.tasks) if (t.values) out[t.task_key] = t.values;
-  return out;
-}
-
-/** SUCCESS when the latest attempt of every iteration succeeded. */
-function forEachResult(run: StoredRun | undefined, parent: StoredTaskRun, resolved_values: Record<string, unknown>): TaskResult {
-  const latest = new Map<number, StoredTaskRun>();
-  for (const it of run?.iterations ?? []) if (String(it.iteration?.parent) === String(parent.run_id)) latest.set(it.iteration?.index ?? 0, it);
-  const failed = [...latest.values()].filter((it) => it.state.result_state !== 'SUCCESS');
-  if (failed.length === 0) return { result_state: 'SUCCESS', resolved_values };
-  const message = `${failed.length} of ${latest.size} iterations failed`;
-  return { ...failure(message), resolved_values };
 }
