@@ -97,12 +97,11 @@ export class LocalEngine implements RunExecutor {
 
   onRunEvent(event: RunEvent, control: RunControl): void {
     const key = String(event.run.run_id);
-    // A repair starts over with the workspace's current files.
-    if (event.type === 'started') this.spaces.delete(key);
     if (event.type === 'finished') {
       this.childWaiters.get(key)?.(event.run);
-      this.spaces.delete(key);
-      if (!this.o.keepWorkDirs) this.track(this.o.fs.rm(this.runDir(event.run.run_id)).catch(() => undefined));
+      const dir = this.runDir(event.run);
+      this.spaces.delete(dir);
+      if (!this.o.keepWorkDirs) this.track(this.o.fs.rm(dir).catch(() => undefined));
     }
     this.watch.onRunEvent(event, control);
     this.o.onRunEvent?.(event, control);
@@ -137,18 +136,23 @@ export class LocalEngine implements RunExecutor {
     this.work.add(tracked);
   }
 
-  private runDir(runId: Int64): string {
-    return join(this.o.workRoot, 'runs', String(runId));
+  /**
+   * The working directory of a run's current execution: each repair gets a fresh one (it runs
+   * the workspace's current files), so removing the directory of an execution that ended can
+   * never touch the next one's.
+   */
+  private runDir(run: StoredRun): string {
+    return join(this.o.workRoot, 'runs', `${String(run.run_id)}-${run.repairs.length}`);
   }
 
-  /** A run's copied workspace files and its task directory, made once per run (or repair). */
-  private space(runId: Int64): RunSpace {
-    const key = String(runId);
-    let s = this.spaces.get(key);
+  /** A run's copied workspace files and its task directory, made once per execution. */
+  private space(run: StoredRun): RunSpace {
+    const dir = this.runDir(run);
+    let s = this.spaces.get(dir);
     if (!s) {
-      const tasksDir = join(this.runDir(runId), 'tasks');
-      s = { files: new RunFiles(join(this.runDir(runId), 'ws'), this.o.workspace, this.o.fs), tasksDir: this.o.fs.mkdir(tasksDir).then(() => tasksDir) };
-      this.spaces.set(key, s);
+      const tasksDir = join(dir, 'tasks');
+      s = { files: new RunFiles(join(dir, 'ws'), this.o.workspace, this.o.fs), tasksDir: this.o.fs.mkdir(tasksDir).then(() => tasksDir) };
+      this.spaces.set(dir, s);
     }
     return s;
   }
@@ -157,8 +161,25 @@ export class LocalEngine implements RunExecutor {
     return this.o.workspace.job(run.job_id)?.settings;
   }
 
-  /** Runs one task run or iteration to its final report (retries included). */
+  /**
+   * Runs one task run or iteration to its final report (retries included). Whatever goes wrong
+   * inside the engine ends the task FAILED with the reason: a task is never left running.
+   */
   private async execute(runId: Int64, first: StoredTaskRun, control: RunControl): Promise<TaskResult | undefined> {
+    try {
+      return await this.executeOrThrow(runId, first, control);
+    } catch (err) {
+      // Attempts turn their own errors into results (withRetries); this is the last resort.
+      return this.report(control, first.run_id, this.internalFailure(first.run_id, err));
+    }
+  }
+
+  private internalFailure(taskRunId: Int64, err: unknown): TaskResult {
+    this.o.warn(`engine: task run ${String(taskRunId)}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return failure(`The local engine failed to run this task: ${err instanceof Error ? err.message : String(err)}`);
+  }
+
+  private async executeOrThrow(runId: Int64, first: StoredTaskRun, control: RunControl): Promise<TaskResult | undefined> {
     const run = control.readRun(runId);
     if (!run || this.closed) return undefined;
     const classified = classifyTask(first.task, !!this.jobSettings(run)?.git_source);
@@ -204,7 +225,7 @@ export class LocalEngine implements RunExecutor {
       const startedAt = this.o.clock.now();
       let result: TaskResult;
       try {
-        result = await this.attempt(run, current, control, token);
+        result = await this.attempt(run, current, control, token).catch((err: unknown) => this.internalFailure(current.run_id, err));
       } finally {
         this.live.delete(String(current.run_id));
       }
@@ -257,7 +278,7 @@ export class LocalEngine implements RunExecutor {
     const release = await this.slots.acquire(token.whenCanceled);
     if (!release) return { result_state: 'CANCELED' };
     try {
-      const space = this.space(run.run_id);
+      const space = this.space(run);
       const handle = startAttempt({
         resolved: r.task, task: t.task, job: this.jobSettings(run), taskKey: t.task_key, taskRunId: String(t.run_id),
         jobRunId: String(run.run_id), jobId: String(run.job_id), taskValues: valuesOf(run), files: space.files, dir: await space.tasksDir,
