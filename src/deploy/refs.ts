@@ -1,8 +1,7 @@
 /**
- * `${resources.jobs.<key>.id}` at deploy time (pure): substituting ids once they are known, and
- * the order that makes them known (a job is created before the jobs that reference it). A cycle
- * is a validate error (`run-job/cycle`, `interp/resource-cycle`); the order still terminates on
- * one and leaves its members last.
+ * `${resources.jobs.<key>.id}` at deploy time (pure): substituting ids once they are known. The
+ * order that makes them known (a job is created before the jobs that reference it) is apply's
+ * task graph; a cycle is a validate error (`run-job/cycle`, `interp/resource-cycle`).
  */
 import { parseInt64, type Int64 } from '../api/json.js';
 import { findBundleRefs, isPureRef } from '../templates/bundle-refs.js';
@@ -48,27 +47,4 @@ function walk(v: unknown, onString: (s: string) => unknown): unknown {
     return o;
   }
   return v;
-}
-
-/**
- * Keys in an order where each comes after the keys it needs (among `keys`); ties keep the
- * input order. Keys on a cycle come last, in input order.
- */
-export function dependencyOrder(keys: readonly string[], needs: (key: string) => readonly string[]): string[] {
-  const inSet = new Set(keys);
-  const done = new Set<string>();
-  const out: string[] = [];
-  for (let progress = true; progress; ) {
-    progress = false;
-    for (const k of keys) {
-      if (done.has(k)) continue;
-      if (needs(k).every((n) => !inSet.has(n) || n === k || done.has(n))) {
-        done.add(k);
-        out.push(k);
-        progress = true;
-      }
-    }
-  }
-  for (const k of keys) if (!done.has(k)) out.push(k);
-  return out;
 }

@@ -27,8 +27,9 @@ export const KEYED_LISTS: Readonly<Record<string, string>> = {
   parameters: 'name',
 };
 
-const JOB_DEFAULTS: Readonly<Record<string, unknown>> = { timeout_seconds: 0 };
-const TASK_DEFAULTS: Readonly<Record<string, unknown>> = {
+/** What the API assumes for an unset field, per level: dropped when equal, shown when a change removes it. */
+export const JOB_DEFAULTS: Readonly<Record<string, unknown>> = { timeout_seconds: 0, max_concurrent_runs: 1, queue: { enabled: true } };
+export const TASK_DEFAULTS: Readonly<Record<string, unknown>> = {
   run_if: 'ALL_SUCCESS', timeout_seconds: 0, disabled: false, max_retries: 0, retry_on_timeout: false, min_retry_interval_millis: 0,
 };
 /** Task blocks with a `source` the server fills from the job's git_source. */
@@ -84,7 +85,14 @@ function withCluster(holder: Json, field: string): Json {
 }
 
 function dropDefaults(obj: Json, defaults: Readonly<Record<string, unknown>>): void {
-  for (const [k, v] of Object.entries(defaults)) if (obj[k] === v) delete obj[k];
+  for (const [k, v] of Object.entries(defaults)) if (JSON.stringify(obj[k]) === JSON.stringify(v)) delete obj[k];
+}
+
+/** The value the API assumes at a comparable path when the field is unset, if one is known. */
+export function defaultAt(path: readonly (string | number)[]): unknown {
+  if (path.length === 1) return JOB_DEFAULTS[path[0] as string];
+  if (path.length === 3 && path[0] === 'tasks') return TASK_DEFAULTS[path[2] as string];
+  return undefined;
 }
 
 /** A copy without nulls, empty lists and empty maps (except maps whose presence matters). */

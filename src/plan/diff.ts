@@ -7,7 +7,7 @@
  * such as `aws_attributes`, `enable_elastic_disk`, `data_security_mode`) and `run_as` (jobs/reset
  * keeps the previous identity when the settings omit it, so it is not ours to remove).
  */
-import { isObject, KEYED_LISTS, type Json } from './comparable.js';
+import { defaultAt, isObject, KEYED_LISTS, type Json } from './comparable.js';
 
 export type ChangePath = (string | number)[];
 
@@ -52,7 +52,10 @@ function diffValue(a: unknown, b: unknown, path: ChangePath, out: FieldChange[])
       else diffValue(a[k], b[k], [...path, k], out);
     }
     for (const k of Object.keys(b)) {
-      if (a[k] === undefined && !ignoreRemoteOnly([...path, k])) out.push(change('remove', [...path, k], b[k], undefined));
+      if (a[k] !== undefined || ignoreRemoteOnly([...path, k])) continue;
+      // Unset on our side means the API's default: show the change to it, not a removal.
+      const fallback = defaultAt([...path, k]);
+      out.push(fallback === undefined ? change('remove', [...path, k], b[k], undefined) : change('change', [...path, k], b[k], fallback));
     }
     return;
   }
