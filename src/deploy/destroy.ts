@@ -49,12 +49,14 @@ export async function destroyBundle(io: Io, session: BundleSession, opts: Destro
     return { diagnostics: prep.diagnostics, prepared, nothing: true, applied: [], folderDeleted: false };
   }
   await confirmDestroy(io, prepared, folderExists, opts.autoApprove);
+  if (target.lockEnabled && folderExists) opts.report({ type: 'phase', phase: 'lock', message: `Acquiring the deploy lock in ${target.statePath}` });
   const lock = target.lockEnabled && folderExists
     ? await acquireDeployLock(session.client, {
       statePath: target.statePath, user: session.user.userName, holder: opts.holder, host: opts.host, force: opts.forceLock || target.lockForce,
       waitMs: opts.lockWaitMs, newId: randomUUID, clock: io.clock, onWait: (h) => opts.report({ type: 'lock.waiting', holder: describeLock(h) }),
     })
     : undefined;
+  opts.report({ type: 'phase', phase: 'jobs', message: 'Deleting jobs', total: plan.counts.delete });
   const writer = new StateWriter(session.client, io, { remoteDir: target.statePath, localDir: target.localDir }, prepared.states.state ?? emptyState());
   const result = await applyPlan({ client: session.client, plan, desired: new Map(), deployed: prepared.remote.deployed, writer, concurrency: opts.concurrency, report: opts.report });
   if (result.failure) {

@@ -42,8 +42,12 @@ export async function runDeploy(ctx: CommandContext, opts: DeployVerbOptions): P
     const f = plan.files;
     ctx.io.stdout.write(outcome.noop
       ? `No changes: the workspace already matches the bundle.\n`
-      : `Deploy complete: ${c.add} added, ${c.change} changed, ${c.delete} deleted, ${c.unchanged} unchanged; ${f.upload.length} files uploaded, ${f.delete.length} deleted.\n`);
+      : `Deploy complete: ${c.add} added, ${c.change} changed, ${c.delete} deleted, ${c.unchanged} unchanged; ${plural(f.upload.length, 'file')} uploaded, ${f.delete.length} deleted.\n`);
     ctx.io.stdout.write(jobLines(outcome.prepared.desired.map((d) => ({ key: d.key, name: typeof d.settings.name === 'string' ? d.settings.name : undefined })), outcome.ids, session.host));
     return ExitCode.OK;
   });
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -55,7 +55,8 @@ function jobDiff(e: JobEntry, paint: (c: keyof typeof ANSI, s: string) => string
   const before = toYaml(e.before ?? {});
   const after = toYaml(e.after ?? {});
   const patch = createTwoFilesPatch('workspace', 'bundle', before, after, '', '', { context: 3 });
-  return patch.split('\n').slice(2).filter((l) => l !== '' && !l.startsWith('\\')).map((l) => {
+  // Drop the "Index:"/"====" preamble and the tab diff puts after the file names.
+  return patch.split('\n').filter((l) => l !== '' && !l.startsWith('\\') && !/^(Index:|=+$)/.test(l)).map((l) => l.replace(/\t$/, '')).map((l) => {
     const text = `    ${l}`;
     if (l.startsWith('+++') || l.startsWith('---')) return paint('bold', text);
     if (l.startsWith('@@')) return paint('cyan', text);
