@@ -71,6 +71,11 @@ export async function deployBundle(io: Io, session: BundleSession, opts: DeployO
       if (deletions(again.prepared.plan).some((a) => !deletions(prepared.plan).includes(a)) && !opts.autoApprove)
         throw new CliFailure('another deploy changed the workspace while this one waited; the plan now deletes other jobs', 'run jobs plan and deploy again');
       prepared = again.prepared;
+      // The deploy we waited for did our work already.
+      if (!planHasChanges(prepared.plan) && !statePushNeeded(prepared)) {
+        await refreshLocalCache(io, prepared);
+        return { diagnostics: again.diagnostics, prepared, noop: true, applied: [], ids: currentIds(prepared.states.state), warnings };
+      }
     }
     if (prepared.target.failOnActiveRuns) await failOnActiveRuns(session, prepared);
     const result = await applyAll(io, session, prepared, opts);
