@@ -21,6 +21,7 @@ import { buildMetadata, DEPLOYMENT_FILE, METADATA_FILE, type DeploymentFile } fr
 import type { Report } from './events.js';
 import { acquireDeployLock, type HeldLock } from './lock-client.js';
 import { describeLock } from './lock.js';
+import type { Prefetch } from './prefetch.js';
 import { prepareDeploy, type Prepared } from './prepare.js';
 import { deployedJobIds, parseDeploymentState, STATE_FILE, type DeploymentState } from './state-format.js';
 import { CLI_VERSION, emptyState, StateWriter, writeLocalAtomic } from './state-store.js';
@@ -40,6 +41,8 @@ export interface DeployOptions {
   report: Report;
   /** Called with the plan once it is known, before anything is applied (the verb prints it). */
   onPlan?: (prepared: Prepared) => void;
+  /** Reads started while the session opened (used by the first plan only). */
+  prefetch?: Prefetch;
 }
 
 export interface DeployOutcome {
@@ -53,7 +56,7 @@ export interface DeployOutcome {
 }
 
 export async function deployBundle(io: Io, session: BundleSession, opts: DeployOptions): Promise<DeployOutcome> {
-  const first = await prepareDeploy(io, session, { select: opts.select });
+  const first = await prepareDeploy(io, session, { select: opts.select, prefetch: opts.prefetch });
   if (!first.prepared || hasErrors(first.diagnostics)) return { diagnostics: first.diagnostics, noop: true, applied: [], ids: new Map(), warnings: [] };
   let prepared = first.prepared;
   opts.onPlan?.(prepared);

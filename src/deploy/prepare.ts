@@ -18,6 +18,7 @@ import { buildDesiredJobs, type DesiredJob } from './desired.js';
 import { DEPLOYMENT_FILE, parseDeploymentFile, type DeploymentFile } from './deployment-files.js';
 import { expandLibraries, findLocalLibraries, rewriteLibraries, type LibraryFile } from './libraries.js';
 import { resolveLookups } from './lookups.js';
+import type { Prefetch } from './prefetch.js';
 import { readRemote, type ReadRemoteResult } from './read-remote.js';
 import { deployedJobIds } from './state-format.js';
 import { readStates, type ReadStates } from './state-store.js';
@@ -31,6 +32,8 @@ export interface PrepareOptions {
   select?: readonly string[];
   /** Destroy: nothing is desired; every deployed or tagged job is planned for deletion. */
   destroy?: boolean;
+  /** Reads started while the session opened. */
+  prefetch?: Prefetch;
 }
 
 export interface Prepared {
@@ -81,7 +84,7 @@ export async function prepareDeploy(io: Io, session: BundleSession, opts: Prepar
 
   // Needed-but-unselected jobs are read for their ids, never planned.
   const scope = select ? new Set([...select, ...desired.flatMap((d) => d.needs)]) : undefined;
-  const remote = await readRemote({ client, desired, state: states.state, bundleName: target.bundleName, target: target.target, select: scope, alwaysScan: opts.destroy });
+  const remote = await readRemote({ client, desired, state: states.state, bundleName: target.bundleName, target: target.target, select: scope, alwaysScan: opts.destroy, prefetch: opts.prefetch });
   diagnostics.push(...remote.diagnostics);
   const deploymentFile = deploymentBytes ? parseDeploymentFile(deploymentBytes.toString('utf8')) : undefined;
   if (deploymentBytes && !deploymentFile) diagnostics.push(diag('warning', 'deploy/state-unreadable', `${target.statePath}/${DEPLOYMENT_FILE} is not a deployment snapshot; every file is uploaded again`));

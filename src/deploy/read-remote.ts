@@ -14,6 +14,7 @@ import type { DeployedJob } from '../plan/plan.js';
 import type { WorkspaceClient } from '../remote/client.js';
 import { isNotFound } from '../remote/errors.js';
 import type { DesiredJob } from './desired.js';
+import type { Prefetch } from './prefetch.js';
 import { DEPLOY_TAG, deployedJobIds, jobStateKey, type DeploymentState } from './state-format.js';
 
 export interface ReadRemoteInput {
@@ -26,6 +27,8 @@ export interface ReadRemoteInput {
   select?: ReadonlySet<string>;
   /** Adopt by tag even if the state accounts for every job (destroy does). */
   alwaysScan?: boolean;
+  /** Answers already asked for (prefetch.ts). */
+  prefetch?: Prefetch;
 }
 
 export interface ReadRemoteResult {
@@ -42,14 +45,15 @@ export async function readRemote(input: ReadRemoteInput): Promise<ReadRemoteResu
   const deployed = new Map<string, DeployedJob>();
   const managedAcl = new Set(input.desired.filter((d) => d.acl).map((d) => d.key));
   const ids = [...deployedJobIds(state)].filter(([key]) => inScope(key));
+  await input.prefetch?.ready;
   await Promise.all(ids.map(async ([key, jobId]) => {
     const entry = state!.state[jobStateKey(key)]!;
     const stateAcl = aclOf(state!.state[`${jobStateKey(key)}.permissions`]?.state);
-    const job = await getJob(client, jobId);
+    const job = await getJob(client, jobId, input.prefetch);
     const d: DeployedJob = { key, jobId, adopted: false, stateSettings: entry.state, ...(stateAcl ? { stateAcl } : {}) };
     if (job) {
       d.settings = job.settings as Record<string, unknown>;
-      if (managedAcl.has(key) || stateAcl) d.acl = directGrants(await client.permissions.get(toInt64(jobId)));
+      if (managedAcl.has(key) || stateAcl) d.acl = directGrants(await (input.prefetch?.permissions(jobId) ?? client.permissions.get(toInt64(jobId))));
     }
     deployed.set(key, d);
   }));
@@ -91,9 +95,9 @@ async function adoptTagged(input: ReadRemoteInput, deployed: Map<string, Deploye
   }));
 }
 
-async function getJob(client: WorkspaceClient, jobId: string): Promise<Job | undefined> {
+async function getJob(client: WorkspaceClient, jobId: string, prefetch?: Prefetch): Promise<Job | undefined> {
   try {
-    return await client.jobs.get(toInt64(jobId));
+    return await (prefetch?.job(jobId) ?? client.jobs.get(toInt64(jobId)));
   } catch (err) {
     if (isNotFound(err)) return undefined;
     throw err;

@@ -5,6 +5,7 @@
  */
 import { hasErrors } from '../../diag/diagnostic.js';
 import { deployBundle } from '../../deploy/deploy.js';
+import { Prefetch } from '../../deploy/prefetch.js';
 import { renderPlanText } from '../../render/plan/text.js';
 import { deployProgress } from '../../render/deploy/progress.js';
 import type { CommandContext } from '../context.js';
@@ -20,13 +21,14 @@ export interface DeployVerbOptions extends SessionFlags {
 }
 
 export async function runDeploy(ctx: CommandContext, opts: DeployVerbOptions): Promise<number> {
+  const prefetch = new Prefetch();
   return withSession(ctx, opts, async ({ session, concurrency, color }) => {
     const progress = deployProgress(ctx.io);
     let outcome;
     try {
       outcome = await deployBundle(ctx.io, session, {
         select: opts.select, autoApprove: opts.autoApprove, forceLock: opts.forceLock, lockWaitMs: opts.lockWaitMs, concurrency,
-        ...lockHolder(ctx, 'deploy'), report: progress.report,
+        ...lockHolder(ctx, 'deploy'), report: progress.report, prefetch,
         onPlan: (p) => ctx.io.stdout.write(renderPlanText(p.plan, { color })),
       });
     } finally {
@@ -45,7 +47,7 @@ export async function runDeploy(ctx: CommandContext, opts: DeployVerbOptions): P
       : `Deploy complete: ${c.add} added, ${c.change} changed, ${c.delete} deleted, ${c.unchanged} unchanged; ${plural(f.upload.length, 'file')} uploaded, ${f.delete.length} deleted.\n`);
     ctx.io.stdout.write(jobLines(outcome.prepared.desired.map((d) => ({ key: d.key, name: typeof d.settings.name === 'string' ? d.settings.name : undefined })), outcome.ids, session.host));
     return ExitCode.OK;
-  });
+  }, false, (client, first) => prefetch.start(ctx.io, client, first));
 }
 
 function plural(n: number, noun: string): string {

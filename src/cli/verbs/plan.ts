@@ -4,6 +4,7 @@
  */
 import { stringifyJson } from '../../api/json.js';
 import { hasErrors } from '../../diag/diagnostic.js';
+import { Prefetch } from '../../deploy/prefetch.js';
 import { prepareDeploy } from '../../deploy/prepare.js';
 import { planHasChanges } from '../../plan/model.js';
 import { planToJson } from '../../render/plan/json.js';
@@ -19,8 +20,9 @@ export interface PlanOptions extends SessionFlags {
 }
 
 export async function runPlan(ctx: CommandContext, opts: PlanOptions): Promise<number> {
+  const prefetch = new Prefetch();
   return withSession(ctx, opts, async ({ session, color }) => {
-    const { prepared, diagnostics } = await prepareDeploy(ctx.io, session, { select: opts.select });
+    const { prepared, diagnostics } = await prepareDeploy(ctx.io, session, { select: opts.select, prefetch });
     if (!prepared || hasErrors(diagnostics)) {
       showDiagnostics(ctx, diagnostics, color, session.bundle.root);
       return ExitCode.FAILURE;
@@ -34,5 +36,5 @@ export async function runPlan(ctx: CommandContext, opts: PlanOptions): Promise<n
       ctx.io.stdout.write(renderPlanText(plan, { color }));
     }
     return opts.detailedExitcode && planHasChanges(plan) ? ExitCode.CHANGES : ExitCode.OK;
-  }, opts.output === 'json');
+  }, opts.output === 'json', (client, first) => prefetch.start(ctx.io, client, first));
 }

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../diag/diagnostic.js';
 import { hasErrors } from '../../diag/diagnostic.js';
 import { writeDiagnostics } from '../../render/diagnostics/index.js';
 import { toReport } from '../../render/diagnostics/report.js';
-import { openBundleSession, type BundleSession } from '../../workspace/bundle-session.js';
+import { openBundleSession, type BundleSession, type SessionOptions } from '../../workspace/bundle-session.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { VERSION } from '../version.js';
@@ -24,12 +24,18 @@ export interface VerbEnv {
   color: boolean;
 }
 
-export async function withSession(ctx: CommandContext, flags: SessionFlags, body: (env: VerbEnv) => Promise<number>, quietWarnings = false): Promise<number> {
+export async function withSession(
+  ctx: CommandContext,
+  flags: SessionFlags,
+  body: (env: VerbEnv) => Promise<number>,
+  quietWarnings = false,
+  onConnect?: SessionOptions['onConnect'],
+): Promise<number> {
   const globals = ctx.globals();
   const settings = await ctx.toolConfig();
   const concurrency = settings.concurrency ?? 10;
   const { session, diagnostics } = await openBundleSession(ctx.io, {
-    bundleDir: globals.bundleDir, target: flags.target, vars: flags.vars, profile: globals.profile ?? settings.profile, debug: globals.debug, concurrency,
+    bundleDir: globals.bundleDir, target: flags.target, vars: flags.vars, profile: globals.profile ?? settings.profile, debug: globals.debug, concurrency, onConnect,
   });
   const color = globals.color && settings.color !== 'never' && (settings.color === 'always' || ctx.io.stdout.isTTY);
   const shown = diagnostics.filter((d) => d.severity === 'error' || (!quietWarnings && d.severity === 'warning'));
