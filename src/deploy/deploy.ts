@@ -109,7 +109,7 @@ async function applyAll(io: Io, session: BundleSession, prepared: Prepared, opts
     }
   }
   report({ type: 'phase', phase: 'jobs', message: 'Deploying jobs', total: plan.entries.filter((e) => e.action !== 'unchanged').length });
-  const writer = new StateWriter(client, io, { remoteDir: target.statePath, localDir: target.localDir }, prepared.states.state ?? emptyState());
+  const writer = new StateWriter(client, io, { remoteDir: target.statePath, localDir: target.localDir }, prepared.states.state ?? emptyState(), prepared.states.remote);
   const result = await applyPlan({ client, plan, desired: new Map(prepared.desired.map((d) => [d.key, d])), deployed: prepared.remote.deployed, writer, concurrency: opts.concurrency, report });
   report({ type: 'phase', phase: 'state', message: `Writing the deployment state to ${target.statePath}` });
   let stateError: unknown;

@@ -84,20 +84,28 @@ export function emptyState(): DeploymentState {
   return { state_version: STATE_VERSION, cli_version: CLI_VERSION, lineage: randomUUID(), serial: 0, state: {} };
 }
 
+/** The workspace copy is written at most this often while changes stream in (and at the end). */
+export const REMOTE_STATE_INTERVAL_MS = 1000;
+
 export class StateWriter {
   private state: DeploymentState;
   private localChain: Promise<void> = Promise.resolve();
   private remoteInFlight?: Promise<void>;
-  private remoteDirty = false;
   private remoteError?: unknown;
+  private pushedSerial = -1;
+  private lastPushAt = -Infinity;
+  private pause?: AbortController;
 
   constructor(
     private readonly client: WorkspaceClient,
     private readonly io: Io,
     private readonly at: StateLocations,
     initial: DeploymentState,
+    /** The state the workspace copy already holds, if any: nothing to push until it changes. */
+    remote?: DeploymentState,
   ) {
     this.state = structuredClone(initial);
+    if (remote && remote.lineage === initial.lineage) this.pushedSerial = remote.serial;
   }
 
   current(): DeploymentState {
@@ -112,7 +120,7 @@ export class StateWriter {
     const text = stringifyJson(this.state, 2);
     const write = this.localChain.then(() => writeLocalAtomic(this.io, join(this.at.localDir, STATE_FILE), text));
     this.localChain = write.catch(() => undefined);
-    this.pushRemote();
+    this.pushRemote(false);
     await write;
   }
 
@@ -124,30 +132,39 @@ export class StateWriter {
   /** Waits until the workspace copy holds the newest state; rethrows a failed write. */
   async flush(): Promise<void> {
     await this.localChain;
+    this.pause?.abort();
     while (this.remoteInFlight) await this.remoteInFlight;
-    if (this.remoteDirty) {
-      this.pushRemote();
+    if (this.pushedSerial < this.state.serial) {
+      this.pushRemote(true);
       while (this.remoteInFlight) await this.remoteInFlight;
     }
     if (this.remoteError) throw this.remoteError;
   }
 
-  private pushRemote(): void {
-    if (this.remoteInFlight) {
-      this.remoteDirty = true;
-      return;
-    }
-    this.remoteDirty = false;
-    const text = stringifyJson(this.state, 2);
-    this.remoteInFlight = writeWorkspaceFile(this.client, `${this.at.remoteDir}/${STATE_FILE}`, text, true)
+  /**
+   * One write in flight at most, of the newest state when it is sent; while changes stream in,
+   * writes are spaced by REMOTE_STATE_INTERVAL_MS (each is the whole file), flush writes at once.
+   */
+  private pushRemote(now: boolean): void {
+    if (this.remoteInFlight) return;
+    const wait = now ? 0 : Math.max(0, this.lastPushAt + REMOTE_STATE_INTERVAL_MS - performance.now());
+    this.pause = new AbortController();
+    const paused = wait > 0 ? this.io.clock.sleep(wait, this.pause.signal).catch(() => undefined) : Promise.resolve();
+    this.remoteInFlight = paused
       .then(() => {
-        this.remoteError = undefined;
-      }, (err: unknown) => {
+        this.lastPushAt = performance.now();
+        const serial = this.state.serial;
+        return writeWorkspaceFile(this.client, `${this.at.remoteDir}/${STATE_FILE}`, stringifyJson(this.state, 2), true).then(() => {
+          this.pushedSerial = Math.max(this.pushedSerial, serial);
+          this.remoteError = undefined;
+        });
+      })
+      .catch((err: unknown) => {
         this.remoteError = err;
       })
       .finally(() => {
         this.remoteInFlight = undefined;
-        if (this.remoteDirty) this.pushRemote();
+        if (this.pushedSerial < this.state.serial && !this.remoteError) this.pushRemote(false);
       });
   }
 }
