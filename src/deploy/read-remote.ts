@@ -53,7 +53,7 @@ export async function readRemote(input: ReadRemoteInput): Promise<ReadRemoteResu
     const d: DeployedJob = { key, jobId, adopted: false, stateSettings: entry.state, ...(stateAcl ? { stateAcl } : {}) };
     if (job) {
       d.settings = job.settings as Record<string, unknown>;
-      if (managedAcl.has(key) || stateAcl) d.acl = directGrants(await (input.prefetch?.permissions(jobId) ?? client.permissions.get(toInt64(jobId))));
+      if (managedAcl.has(key) || stateAcl) d.acl = directGrants(await getPermissions(client, jobId, input.prefetch));
     }
     deployed.set(key, d);
   }));
@@ -95,9 +95,16 @@ async function adoptTagged(input: ReadRemoteInput, deployed: Map<string, Deploye
   }));
 }
 
+async function getPermissions(client: WorkspaceClient, jobId: string, prefetch?: Prefetch): Promise<ObjectPermissions> {
+  const early = await prefetch?.permissions(jobId);
+  return early?.value ?? client.permissions.get(toInt64(jobId));
+}
+
 async function getJob(client: WorkspaceClient, jobId: string, prefetch?: Prefetch): Promise<Job | undefined> {
+  const early = await prefetch?.job(jobId);
+  if (early) return early.value;
   try {
-    return await (prefetch?.job(jobId) ?? client.jobs.get(toInt64(jobId)));
+    return await client.jobs.get(toInt64(jobId));
   } catch (err) {
     if (isNotFound(err)) return undefined;
     throw err;

@@ -44,7 +44,7 @@ describe('deploy goldens', () => {
         if (res.stdout) out += `--- stdout\n${res.stdout}${res.stdout.endsWith('\n') ? '' : '\n'}`;
         if (res.stderr) out += `--- stderr\n${res.stderr}${res.stderr.endsWith('\n') ? '' : '\n'}`;
         out += `exit code: ${res.code}\n\n`;
-        requests += `## ${line}\n${formatReceipts(server.take().filter((r) => r.endpoint !== 'scim/me'))}\n`;
+        requests += `## ${line}\n${sortReadRuns(formatReceipts(server.take().filter((r) => r.endpoint !== 'scim/me')))}\n`;
       }
       const norm = (t: string) => normalise(t, work, server.ws.url);
       await expect(norm(out)).toMatchFileSnapshot(join(dir, 'output.txt'));
@@ -67,6 +67,23 @@ async function harnessStep(server: DeployWorkspace, work: string, step: string):
     });
     if (!res.ok) throw new Error(`harness ${step}: ${res.status} ${await res.text()}`);
   } else throw new Error(`unknown harness step: ${step}`);
+}
+
+/**
+ * Reads between two writes run concurrently (the prefetch worker, parallel state reads), so
+ * their order varies: each run of consecutive GETs is sorted. Writes keep their order.
+ */
+function sortReadRuns(text: string): string {
+  const out: string[] = [];
+  let run: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('GET ')) run.push(line);
+    else {
+      out.push(...run.sort(), line);
+      run = [];
+    }
+  }
+  return [...out, ...run.sort()].join('\n');
 }
 
 /** Temp paths, the server's port, generated ids and times: what differs between runs. */

@@ -21,8 +21,8 @@ export interface DeployVerbOptions extends SessionFlags {
 }
 
 export async function runDeploy(ctx: CommandContext, opts: DeployVerbOptions): Promise<number> {
-  const prefetch = new Prefetch();
-  return withSession(ctx, opts, async ({ session, concurrency, color }) => {
+  const prefetch = new Prefetch((await ctx.toolConfig()).concurrency);
+  const code = await withSession(ctx, opts, async ({ session, concurrency, color }) => {
     const progress = deployProgress(ctx.io);
     let outcome;
     try {
@@ -48,6 +48,8 @@ export async function runDeploy(ctx: CommandContext, opts: DeployVerbOptions): P
     ctx.io.stdout.write(jobLines(outcome.prepared.desired.map((d) => ({ key: d.key, name: typeof d.settings.name === 'string' ? d.settings.name : undefined })), outcome.ids, session.host));
     return ExitCode.OK;
   }, false, (client, first) => prefetch.start(ctx.io, client, first));
+  prefetch.stop();
+  return code;
 }
 
 function plural(n: number, noun: string): string {

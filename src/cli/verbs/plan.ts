@@ -20,8 +20,8 @@ export interface PlanOptions extends SessionFlags {
 }
 
 export async function runPlan(ctx: CommandContext, opts: PlanOptions): Promise<number> {
-  const prefetch = new Prefetch();
-  return withSession(ctx, opts, async ({ session, color }) => {
+  const prefetch = new Prefetch((await ctx.toolConfig()).concurrency);
+  const code = await withSession(ctx, opts, async ({ session, color }) => {
     const { prepared, diagnostics } = await prepareDeploy(ctx.io, session, { select: opts.select, prefetch });
     if (!prepared || hasErrors(diagnostics)) {
       showDiagnostics(ctx, diagnostics, color, session.bundle.root);
@@ -37,4 +37,6 @@ export async function runPlan(ctx: CommandContext, opts: PlanOptions): Promise<n
     }
     return opts.detailedExitcode && planHasChanges(plan) ? ExitCode.CHANGES : ExitCode.OK;
   }, opts.output === 'json', (client, first) => prefetch.start(ctx.io, client, first));
+  prefetch.stop();
+  return code;
 }
