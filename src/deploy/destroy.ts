@@ -66,11 +66,12 @@ export async function destroyBundle(io: Io, session: BundleSession, opts: Destro
     throw new CliFailure(`destroy failed: ${f.address}: ${f.call} failed: ${f.error instanceof Error ? f.error.message : String(f.error)}`,
       `deleted before the failure: ${result.applied.map((a) => a.address).join(', ') || 'nothing'}; the state records it, run destroy again`);
   }
-  // The folder holds the lock and the state: deleting it releases both.
+  // The folder holds the lock and the state: deleting it releases both (release then finds none).
   if (folderExists) {
     opts.report({ type: 'phase', phase: 'cleanup', message: `Deleting ${target.rootPath}` });
     await deleteWorkspaceObject(session.client, target.rootPath, true);
   }
+  await lock?.release();
   await io.fs.rm(target.localDir, { recursive: true, force: true });
   return { diagnostics: prep.diagnostics, prepared, nothing: false, applied: result.applied, folderDeleted: folderExists };
 }

@@ -57,7 +57,10 @@ export async function acquireDeployLock(client: WorkspaceClient, o: LockOptions)
     }
     const found = await readLock(client, path);
     const step = rounds > maxPolls + 20 ? 'fail' : decideLock(found, ours.ID, o.clock.now(), polls < maxPolls);
-    if (step === 'acquired') return { lock: ours, path, release: () => releaseLock(client, path, ours.ID) };
+    if (step === 'acquired') {
+      const stopRefresh = keepFresh(client, path, ours, o);
+      return { lock: ours, path, release: () => (stopRefresh(), releaseLock(client, path, ours.ID)) };
+    }
     if (step === 'fail') throw new DeployLockHeld(found ?? ours, path);
     overwrite = step === 'take-over';
     if (step === 'take-over') ours = make(true);
@@ -67,6 +70,24 @@ export async function acquireDeployLock(client: WorkspaceClient, o: LockOptions)
       polls++;
     }
   }
+}
+
+/**
+ * A deploy that outlives a third of the lock's lifetime pushes its expiry forward, so a long
+ * deploy never loses its lock to an "expired" takeover. A timer that never keeps the process up.
+ */
+function keepFresh(client: WorkspaceClient, path: string, lock: LockFile, o: LockOptions): () => void {
+  const ttl = o.ttlMs ?? DEFAULT_LOCK_TTL_MS;
+  const timer = setInterval(() => {
+    void (async () => {
+      const current = await readLock(client, path).catch(() => undefined);
+      if (current?.ID !== lock.ID) return;
+      const fresh = { ...current, ExpiresAt: new Date(o.clock.now().getTime() + ttl).toISOString() };
+      await writeWorkspaceFile(client, path, JSON.stringify(fresh, null, 2), true).catch(() => undefined);
+    })();
+  }, Math.max(1000, Math.floor(ttl / 3)));
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 async function readLock(client: WorkspaceClient, path: string): Promise<LockFile | undefined> {
