@@ -76,6 +76,7 @@ export async function deployBundle(io: Io, session: BundleSession, opts: DeployO
       prepared = again.prepared;
       // The deploy we waited for did our work already.
       if (!planHasChanges(prepared.plan) && !statePushNeeded(prepared)) {
+        opts.report({ type: 'warning', message: 'the deploy that held the lock made these changes already; nothing is left to do' });
         await refreshLocalCache(io, prepared);
         return { diagnostics: again.diagnostics, prepared, noop: true, applied: [], ids: currentIds(prepared.states.state), warnings };
       }

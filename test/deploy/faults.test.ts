@@ -119,30 +119,43 @@ describe('a deploy killed between calls, then run again', () => {
 });
 
 describe('two deploys at once', () => {
-  it('the second waits for the lock, then finds nothing left to do', async () => {
-    server = await startDeployWorkspace({ faults: '*:latency=20ms' });
+  /**
+   * Deploy A creates its chain of jobs slowly (1 s per create) while holding the lock; deploy B
+   * starts once A has written its lock file, so B always meets it.
+   */
+  async function race(bArgs: string[]) {
+    let lockWritten: () => void = () => undefined;
+    const aHoldsLock = new Promise<void>((r) => (lockWritten = r));
+    server = await startDeployWorkspace({
+      faults: 'jobs/create:latency=1s',
+      onReceipt: (r) => {
+        if (r.endpoint === 'workspace-files/import-file' && r.url.includes('deploy.lock')) lockWritten();
+      },
+    });
     const a = bundle();
     const b = mkdtempSync(join(tmpdir(), 'deploy-b-'));
     cpSync(a, b, { recursive: true });
-    const [ra, rb] = await Promise.all([server.cli(['deploy'], { cwd: a }), server.cli(['deploy', '--lock-wait', '60s'], { cwd: b })]);
+    const ra = server.cli(['deploy'], { cwd: a });
+    await aHoldsLock;
+    const rb = await server.cli(bArgs, { cwd: b });
+    return { a, ra: await ra, rb };
+  }
+
+  it('the second waits for the lock, then finds nothing left to do', async () => {
+    const { a, ra, rb } = await race(['deploy', '--lock-wait', '120s']);
     expect([ra.code, rb.code], ra.stderr + rb.stderr).toEqual([0, 0]);
-    expect((ra.stderr + rb.stderr)).toContain('Waiting for the deploy lock, held by tester@databricks.com');
-    expect(ra.stdout + rb.stdout).toContain('No changes: the workspace already matches the bundle.');
-    await expectConverged(server, a);
-  });
+    expect(rb.stderr).toContain('Waiting for the deploy lock, held by tester@databricks.com');
+    expect(rb.stdout).toContain('No changes: the workspace already matches the bundle.');
+    await expectConverged(server!, a);
+  }, 60_000);
 
   it('without waiting, the second fails and names who holds the lock', async () => {
-    server = await startDeployWorkspace({ faults: '*:latency=20ms' });
-    const a = bundle();
-    const b = mkdtempSync(join(tmpdir(), 'deploy-b-'));
-    cpSync(a, b, { recursive: true });
-    const [ra, rb] = await Promise.all([server.cli(['deploy'], { cwd: a }), server.cli(['deploy', '--lock-wait', '0'], { cwd: b })]);
-    const [ok, failed] = ra.code === 0 ? [ra, rb] : [rb, ra];
-    expect(ok.code).toBe(0);
-    expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/the deploy lock \/Workspace\/Shared\/faulty\/state\/deploy\.lock is held by tester@databricks\.com \(jobs-as-code \S+ deploy on \S+\) since/);
-    await expectConverged(server, a);
-  });
+    const { a, ra, rb } = await race(['deploy', '--lock-wait', '0']);
+    expect(ra.code, ra.stderr).toBe(0);
+    expect(rb.code).toBe(1);
+    expect(rb.stderr).toMatch(/the deploy lock \/Workspace\/Shared\/faulty\/state\/deploy\.lock is held by tester@databricks\.com \(jobs-as-code \S+ deploy on \S+\) since/);
+    await expectConverged(server!, a);
+  }, 60_000);
 });
 
 describe('lost state', () => {
