@@ -7,7 +7,7 @@
  * `findLocalLibraries` and `rewriteLibraries` are pure; `expandLibraries` reads the disk.
  */
 import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
+import { basename, isAbsolute, relative } from 'node:path';
 import { rootRelative, globFiles } from '../bundle/read-bundle.js';
 import { diag, type Diagnostic, type Staged } from '../diag/diagnostic.js';
 import type { FileSystem } from '../ports/io.js';
@@ -62,18 +62,32 @@ export function findLocalLibraries(jobs: readonly DesiredJob[]): string[] {
   return [...new Set(jobs.flatMap((j) => slots(j.settings).map(read)))].sort();
 }
 
-/** Expands each pattern under the bundle root and hashes the files (I/O). */
-export async function expandLibraries(fs: FileSystem, rootDir: string, artifactPath: string, patterns: readonly string[]): Promise<Staged<Map<string, LibraryFile[]>>> {
+/**
+ * Expands each pattern under the bundle root and hashes the files (I/O). A match whose real
+ * path leaves the sync root (a symlink) is not read.
+ */
+export async function expandLibraries(fs: FileSystem, rootDir: string, syncRoot: string, artifactPath: string, patterns: readonly string[]): Promise<Staged<Map<string, LibraryFile[]>>> {
   const diagnostics: Diagnostic[] = [];
   const out = new Map<string, LibraryFile[]>();
+  const realRoot = patterns.length > 0 ? await fs.realpath(syncRoot) : syncRoot;
   for (const pattern of patterns) {
-    const matches = (await globFiles(fs, rootDir, pattern)) ?? [];
-    if (matches.length === 0) {
+    const found = (await globFiles(fs, rootDir, pattern)) ?? [];
+    const matches: string[] = [];
+    for (const abs of found) {
+      const rel = relative(realRoot, await fs.realpath(abs));
+      if (rel.startsWith('..') || isAbsolute(rel)) {
+        diagnostics.push(diag('error', 'path/outside-sync-root', `library ${rootRelative(rootDir, abs)} resolves to a file outside the sync root`, {
+          detail: 'A symlinked wheel or jar must point inside the sync root; copy the file into the bundle instead.',
+        }));
+      } else matches.push(abs);
+    }
+    if (found.length === 0) {
       diagnostics.push(diag('error', 'deploy/library-not-found', `library ${pattern} matches no file under ${rootDir}`, {
         detail: 'Local wheels and jars are uploaded as they are; build them before deploying (jobs-as-code does not run artifact builds).',
       }));
       continue;
     }
+    if (matches.length === 0) continue;
     const files: LibraryFile[] = [];
     for (const abs of matches) {
       const bytes = await fs.readFile(abs);

@@ -73,7 +73,7 @@ export async function prepareDeploy(io: Io, session: BundleSession, opts: Prepar
     readStates(client, io, { remoteDir: target.statePath, localDir: target.localDir }),
     opts.destroy ? undefined : readWorkspaceFile(client, `${target.statePath}/${DEPLOYMENT_FILE}`),
     opts.destroy ? false : workspaceObjectExists(client, target.filePath),
-    expandLibraries(io.fs, target.rootDir, target.artifactPath, opts.destroy ? [] : findLocalLibraries(desired)),
+    expandLibraries(io.fs, target.rootDir, target.syncRoot, target.artifactPath, opts.destroy ? [] : findLocalLibraries(desired)),
     opts.destroy ? { value: [], diagnostics: [] } : scanSyncFiles(io.fs, { syncRoot: target.syncRoot, paths: target.syncPaths, include: target.include, exclude: target.exclude, bundleRoot: target.rootDir }),
   ]);
   diagnostics.push(...states.diagnostics, ...libraries.diagnostics, ...scanned.diagnostics);
