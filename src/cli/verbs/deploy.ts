@@ -10,7 +10,7 @@ import { renderPlanText } from '../../render/plan/text.js';
 import { deployProgress } from '../../render/deploy/progress.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { lockHolder, showDiagnostics, withSession, type SessionFlags } from './session.js';
+import { lockHolder, prefetchUnlessDebug, showDiagnostics, withSession, type SessionFlags } from './session.js';
 import { jobLines } from './summary.js';
 
 export interface DeployVerbOptions extends SessionFlags {
@@ -47,7 +47,7 @@ export async function runDeploy(ctx: CommandContext, opts: DeployVerbOptions): P
       : `Deploy complete: ${c.add} added, ${c.change} changed, ${c.delete} deleted, ${c.unchanged} unchanged; ${plural(f.upload.length, 'file')} uploaded, ${f.delete.length} deleted.\n`);
     ctx.io.stdout.write(jobLines(outcome.prepared.desired.map((d) => ({ key: d.key, name: typeof d.settings.name === 'string' ? d.settings.name : undefined })), outcome.ids, session.host));
     return ExitCode.OK;
-  }, false, (client, first) => prefetch.start(ctx.io, client, first));
+  }, false, prefetchUnlessDebug(ctx, prefetch));
   prefetch.stop();
   return code;
 }

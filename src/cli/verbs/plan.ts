@@ -11,7 +11,7 @@ import { planToJson } from '../../render/plan/json.js';
 import { renderPlanText } from '../../render/plan/text.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { showDiagnostics, withSession, type SessionFlags } from './session.js';
+import { prefetchUnlessDebug, showDiagnostics, withSession, type SessionFlags } from './session.js';
 
 export interface PlanOptions extends SessionFlags {
   output: 'text' | 'json';
@@ -36,7 +36,7 @@ export async function runPlan(ctx: CommandContext, opts: PlanOptions): Promise<n
       ctx.io.stdout.write(renderPlanText(plan, { color }));
     }
     return opts.detailedExitcode && planHasChanges(plan) ? ExitCode.CHANGES : ExitCode.OK;
-  }, opts.output === 'json', (client, first) => prefetch.start(ctx.io, client, first));
+  }, opts.output === 'json', prefetchUnlessDebug(ctx, prefetch));
   prefetch.stop();
   return code;
 }

@@ -4,6 +4,7 @@
  * command), and always close the session.
  */
 import { hostname } from 'node:os';
+import type { Prefetch } from '../../deploy/prefetch.js';
 import type { Diagnostic } from '../../diag/diagnostic.js';
 import { hasErrors } from '../../diag/diagnostic.js';
 import { writeDiagnostics } from '../../render/diagnostics/index.js';
@@ -71,4 +72,13 @@ export function lockHolder(ctx: CommandContext, verb: string): { holder: string;
 export function parseSelect(values: readonly string[] | undefined): string[] | undefined {
   if (!values || values.length === 0) return undefined;
   return values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * The session hook that starts the prefetch (deploy/prefetch.ts), except with --debug: its
+ * worker's requests bypass the client's request log, and a debug log should show every call.
+ */
+export function prefetchUnlessDebug(ctx: CommandContext, prefetch: Prefetch): SessionOptions['onConnect'] {
+  if (ctx.globals().debug) return undefined;
+  return (client, first) => prefetch.start(ctx.io, client, first);
 }
