@@ -52,25 +52,23 @@ export interface DeployOutcome {
   applied: AppliedChange[];
   /** Deployed job ids by key after the deploy. */
   ids: Map<string, string>;
-  warnings: string[];
 }
 
 export async function deployBundle(io: Io, session: BundleSession, opts: DeployOptions): Promise<DeployOutcome> {
   const first = await prepareDeploy(io, session, { select: opts.select, prefetch: opts.prefetch });
-  if (!first.prepared || hasErrors(first.diagnostics)) return { diagnostics: first.diagnostics, noop: true, applied: [], ids: new Map(), warnings: [] };
+  if (!first.prepared || hasErrors(first.diagnostics)) return { diagnostics: first.diagnostics, noop: true, applied: [], ids: new Map() };
   let prepared = first.prepared;
   opts.onPlan?.(prepared);
   if (!planHasChanges(prepared.plan) && !statePushNeeded(prepared)) {
     await refreshLocalCache(io, prepared);
-    return { diagnostics: first.diagnostics, prepared, noop: true, applied: [], ids: currentIds(prepared.states.state), warnings: [] };
+    return { diagnostics: first.diagnostics, prepared, noop: true, applied: [], ids: currentIds(prepared.states.state) };
   }
   await confirmDeletions(io, prepared.plan, opts.autoApprove);
-  const warnings: string[] = [];
   const lock = await takeLock(io, session, prepared, opts);
   try {
     if (lock && (await stateMoved(session, prepared))) {
       const again = await prepareDeploy(io, session, { select: opts.select });
-      if (!again.prepared || hasErrors(again.diagnostics)) return { diagnostics: again.diagnostics, noop: true, applied: [], ids: new Map(), warnings };
+      if (!again.prepared || hasErrors(again.diagnostics)) return { diagnostics: again.diagnostics, noop: true, applied: [], ids: new Map() };
       if (deletions(again.prepared.plan).some((a) => !deletions(prepared.plan).includes(a)) && !opts.autoApprove)
         throw new CliFailure('another deploy changed the workspace while this one waited; the plan now deletes other jobs', 'run jobs plan and deploy again');
       prepared = again.prepared;
@@ -78,12 +76,12 @@ export async function deployBundle(io: Io, session: BundleSession, opts: DeployO
       if (!planHasChanges(prepared.plan) && !statePushNeeded(prepared)) {
         opts.report({ type: 'warning', message: 'the deploy that held the lock made these changes already; nothing is left to do' });
         await refreshLocalCache(io, prepared);
-        return { diagnostics: again.diagnostics, prepared, noop: true, applied: [], ids: currentIds(prepared.states.state), warnings };
+        return { diagnostics: again.diagnostics, prepared, noop: true, applied: [], ids: currentIds(prepared.states.state) };
       }
     }
     if (prepared.target.failOnActiveRuns) await failOnActiveRuns(session, prepared);
     const result = await applyAll(io, session, prepared, opts);
-    return { diagnostics: first.diagnostics, prepared, noop: false, applied: result.applied, ids: result.ids, warnings };
+    return { diagnostics: first.diagnostics, prepared, noop: false, applied: result.applied, ids: result.ids };
   } finally {
     const note = await lock?.release().catch((err: unknown) => `could not release the deploy lock: ${(err as Error).message}`);
     if (note) opts.report({ type: 'warning', message: note });
@@ -106,7 +104,7 @@ async function applyAll(io: Io, session: BundleSession, prepared: Prepared, opts
     } catch (err) {
       const e = err as { path?: string; call?: string; cause?: unknown };
       throw new CliFailure(`deploy failed while syncing files: ${e.path ?? ''}: ${e.call ?? ''} failed: ${(e.cause as Error | undefined)?.message ?? String(err)}`,
-        'no job was changed; fix the problem and deploy again (files already uploaded are not uploaded twice)');
+        'no job was changed; fix the problem and deploy again');
     }
   }
   report({ type: 'phase', phase: 'jobs', message: 'Deploying jobs', total: plan.entries.filter((e) => e.action !== 'unchanged').length });
