@@ -95,6 +95,8 @@ export class StateWriter {
   private pushedSerial = -1;
   private lastPushAt = -Infinity;
   private pause?: AbortController;
+  /** Each entry's JSON, kept while the entry object is the same: a write re-serialises only what changed. */
+  private readonly entryText = new WeakMap<object, string>();
 
   constructor(
     private readonly client: WorkspaceClient,
@@ -117,7 +119,7 @@ export class StateWriter {
     change(this.state);
     this.state.serial++;
     this.state.cli_version = CLI_VERSION;
-    const text = stringifyJson(this.state, 2);
+    const text = this.serialize();
     const write = this.localChain.then(() => writeLocalAtomic(this.io, join(this.at.localDir, STATE_FILE), text));
     this.localChain = write.catch(() => undefined);
     this.pushRemote(false);
@@ -126,7 +128,7 @@ export class StateWriter {
 
   /** Writes the current state to the local cache only (no workspace write). */
   async writeLocalOnly(): Promise<void> {
-    await writeLocalAtomic(this.io, join(this.at.localDir, STATE_FILE), stringifyJson(this.state, 2));
+    await writeLocalAtomic(this.io, join(this.at.localDir, STATE_FILE), this.serialize());
   }
 
   /** Waits until the workspace copy holds the newest state; rethrows a failed write. */
@@ -142,6 +144,20 @@ export class StateWriter {
   }
 
   /**
+   * The state file's text. Written after every change, so its cost matters: entries are
+   * serialised once (updates replace an entry's object, never mutate it), the file is compact.
+   */
+  private serialize(): string {
+    const { state, ...head } = this.state;
+    const parts = Object.entries(state).map(([key, entry]) => {
+      let text = this.entryText.get(entry);
+      if (text === undefined) this.entryText.set(entry, (text = stringifyJson(entry)));
+      return `${JSON.stringify(key)}:${text}`;
+    });
+    return `${JSON.stringify(head).slice(0, -1)},"state":{${parts.join(',')}}}\n`;
+  }
+
+  /**
    * One write in flight at most, of the newest state when it is sent; while changes stream in,
    * writes are spaced by REMOTE_STATE_INTERVAL_MS (each is the whole file), flush writes at once.
    */
@@ -154,7 +170,7 @@ export class StateWriter {
       .then(() => {
         this.lastPushAt = performance.now();
         const serial = this.state.serial;
-        return writeWorkspaceFile(this.client, `${this.at.remoteDir}/${STATE_FILE}`, stringifyJson(this.state, 2), true).then(() => {
+        return writeWorkspaceFile(this.client, `${this.at.remoteDir}/${STATE_FILE}`, this.serialize(), true).then(() => {
           this.pushedSerial = Math.max(this.pushedSerial, serial);
           this.remoteError = undefined;
         });
