@@ -28,7 +28,7 @@ export const KEYED_LISTS: Readonly<Record<string, string>> = {
 };
 
 /** What the API assumes for an unset field, per level: dropped when equal, shown when a change removes it. */
-export const JOB_DEFAULTS: Readonly<Record<string, unknown>> = { timeout_seconds: 0, max_concurrent_runs: 1, queue: { enabled: true } };
+export const JOB_DEFAULTS: Readonly<Record<string, unknown>> = { name: 'Untitled', timeout_seconds: 0, max_concurrent_runs: 1, queue: { enabled: true } };
 export const TASK_DEFAULTS: Readonly<Record<string, unknown>> = {
   run_if: 'ALL_SUCCESS', timeout_seconds: 0, disabled: false, max_retries: 0, retry_on_timeout: false, min_retry_interval_millis: 0,
 };

@@ -47,11 +47,6 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
 
 /** Cases where a recorded field differs on purpose or through a loader rule, per request path. */
 const FIELD_DIFFERENCES: Record<string, { path: string; reason: string; fix: (body: Record<string, unknown>) => void }[]> = {
-  'databricks-cli__empty_string_dropped': [{
-    path: 'name',
-    reason: "the loader turns name: '' into the default 'Untitled' (job-defaults.ts); the reference keeps '' and the direct engine omits it",
-    fix: (b) => void (b.name === 'Untitled' && delete b.name),
-  }],
 };
 
 const WRITE_ENDPOINTS = new Set(['jobs/create', 'jobs/reset', 'jobs/update', 'jobs/delete', 'permissions/jobs/set']);
