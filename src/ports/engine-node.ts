@@ -4,7 +4,7 @@
  * script's subprocesses), not just the interpreter.
  */
 import { execFile } from 'node:child_process';
-import { appendFile, mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EngineClock, EngineFs, HttpPort, ProcessPort, RunningProcess, SpawnRequest } from './engine.js';
 import { SpawnHelper } from './spawn-helper.js';
@@ -43,6 +43,7 @@ export function nodeEngineFs(): EngineFs {
       }
     },
     appendFile: (p, d) => appendFile(p, d),
+    rename: (from, to) => rename(from, to),
     readTail: async (p, maxBytes) => {
       let fh;
       try {

@@ -48,6 +48,7 @@ export interface EngineFs {
   /** Undefined when the file does not exist. */
   readFile(path: string): Promise<Buffer | undefined>;
   appendFile(path: string, data: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
   rm(path: string): Promise<void>;
   exists(path: string): Promise<boolean>;
   /** The last `maxBytes` of a file, and whether there was more; empty when it does not exist. */

@@ -10,7 +10,7 @@ let h: Harness;
 beforeAll(async () => {
   const fs = nodeEngineFs();
   h = await startHarness({
-    fs: { ...fs, writeFile: async (p, d) => (p.endsWith('boom.py') ? Promise.reject(new Error('ENOSPC: no space left on device')) : fs.writeFile(p, d)) },
+    fs: { ...fs, writeFile: async (p, d) => (p.includes('boom.py') ? Promise.reject(new Error('ENOSPC: no space left on device')) : fs.writeFile(p, d)) },
   });
   await h.deploy({ 'a/boom.py': 'print("never")\n', 'b/ok.py': 'print("ok")\n' });
 });

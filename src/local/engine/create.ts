@@ -4,7 +4,8 @@
  * files and jobs, all from the store of the workspace it serves.
  *
  * Data-dir layout the engine adds (see docs/local-engine.md):
- *   engine/runs/<run id>/   working directories of active runs (removed when the run ends)
+ *   engine/workspace/       the local mirror of the workspace files tasks run from (persists)
+ *   engine/runs/<run id>-<n>/ task descriptions, logs and results of an active execution
  *   engine/pycache/         Python bytecode caches, kept out of the copied sources
  *   sql/local.sqlite        the SQLite database SQL cells run against
  *   secrets.json            {"scope": {"key": "value"}} for dbutils.secrets

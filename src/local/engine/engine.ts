@@ -68,6 +68,8 @@ export class LocalEngine implements RunExecutor {
   private readonly slots: Slots;
   private readonly live = new Map<string, Live>();
   private readonly spaces = new Map<string, RunSpace>();
+  /** The workspace mirror every execution syncs into (run/run-files.ts). */
+  private readonly mirror = new Map<string, string>();
   private readonly childWaiters = new Map<string, (run: StoredRun) => void>();
   private readonly work = new Set<Promise<unknown>>();
   private closed = false;
@@ -137,9 +139,9 @@ export class LocalEngine implements RunExecutor {
   }
 
   /**
-   * The working directory of a run's current execution: each repair gets a fresh one (it runs
-   * the workspace's current files), so removing the directory of an execution that ended can
-   * never touch the next one's.
+   * The directory of a run's current execution (task descriptions, logs, results): each repair
+   * gets a fresh one, so removing the directory of an execution that ended can never touch the
+   * next one's. Code lives in the workspace mirror, not here.
    */
   private runDir(run: StoredRun): string {
     return join(this.o.workRoot, 'runs', `${String(run.run_id)}-${run.repairs.length}`);
@@ -151,7 +153,7 @@ export class LocalEngine implements RunExecutor {
     let s = this.spaces.get(dir);
     if (!s) {
       const tasksDir = join(dir, 'tasks');
-      s = { files: new RunFiles(join(dir, 'ws'), this.o.workspace, this.o.fs), tasksDir: this.o.fs.mkdir(tasksDir).then(() => tasksDir) };
+      s = { files: new RunFiles(join(this.o.workRoot, 'workspace'), this.o.workspace, this.o.fs, this.mirror), tasksDir: this.o.fs.mkdir(tasksDir).then(() => tasksDir) };
       this.spaces.set(dir, s);
     }
     return s;

@@ -1,10 +1,17 @@
 /**
- * Where a run's code comes from: the workspace files the deployer imported. Before a task runs,
- * the engine copies what it needs into the run's working directory, at the same paths as in the
- * workspace (`<run dir>/ws/Users/me/.bundle/etl/files/src/load.py`): the entry's whole directory,
- * so sibling modules import as they would on Databricks, and the notebooks a notebook `%run`s.
- * Notebooks are stored without their extension, as in the workspace. Each path is copied once
- * per run; a repair copies again (it runs the current files).
+ * Where a run's code comes from: the workspace files the deployer imported. The engine keeps a
+ * local mirror of the workspace (`<data dir>/engine/workspace/Users/me/.bundle/etl/files/…`) and,
+ * before a task runs, brings into it what the task needs: the whole deployed bundle when the
+ * entry lies in one (`<root_path>/files` beside `<root_path>/state`), so sibling modules import
+ * and data files next to the code are found as on Databricks; otherwise the entry's directory;
+ * plus the notebooks a notebook `%run`s. Notebooks are stored without their extension, as in
+ * the workspace.
+ *
+ * The mirror persists, as `/Workspace` does: files a task writes beside its code are still there
+ * for the next task, run or repair. A file is rewritten only when its content in the workspace
+ * changed (atomically, so a task never reads half of one), and files the workspace no longer has
+ * are removed. Each execution (a run or a repair) syncs a directory once: it runs one consistent
+ * version of the code.
  */
 import { dirname, join } from 'node:path';
 import type { WsObject } from '../../store/model.js';
@@ -30,16 +37,20 @@ export interface Entry {
   obj: WsObject;
 }
 
+/** What the mirror holds: workspace path → content hash, shared by every execution. */
+export type MirrorIndex = Map<string, string>;
+
 export class RunFiles {
   private readonly copied = new Map<string, Promise<void>>();
   private readonly trees = new Map<string, Promise<void>>();
   private readonly dirs = new Map<string, Promise<void>>();
 
   constructor(
-    /** The local directory that mirrors the workspace root for this run. */
+    /** The local directory that mirrors the workspace root. */
     readonly root: string,
     private readonly ws: WorkspaceView,
     private readonly fs: EngineFs,
+    private readonly index: MirrorIndex,
   ) {}
 
   localPath(path: string): string {
@@ -56,7 +67,7 @@ export class RunFiles {
     }
     const obj = this.ws.get(path);
     if (!obj || obj.object_type === 'DIRECTORY') return { error: missing(what, rawPath, this.ws.get(path.replace(/\.(py|sql|ipynb)$/, ''))) };
-    await this.tree(parentOf(path));
+    await this.tree(this.scope(path));
     await this.copy(path, obj);
     if (obj.object_type === 'NOTEBOOK') await this.runTargets(path, obj, 0);
     return { local: this.localPath(path), path, obj };
@@ -64,6 +75,14 @@ export class RunFiles {
 
   async read(obj: WsObject): Promise<Buffer> {
     return obj.blob ? this.ws.readBlob(obj.blob) : Buffer.alloc(0);
+  }
+
+  /** The deployed bundle's files folder holding `path`, else the folder of `path`. */
+  private scope(path: string): string {
+    for (let dir = parentOf(path); dir !== '/'; dir = parentOf(dir)) {
+      if (dir.endsWith('/files') && this.ws.get(`${parentOf(dir)}/state`)?.object_type === 'DIRECTORY') return dir;
+    }
+    return parentOf(path);
   }
 
   private tree(dir: string): Promise<void> {
@@ -77,6 +96,13 @@ export class RunFiles {
           if (++files > MAX_TREE_FILES || (bytes += o.size ?? 0) > MAX_TREE_BYTES) break;
           await this.copy(p, o);
         }
+        // Files this mirror wrote that the workspace no longer has (deleted by a deploy).
+        const prefix = dir === '/' ? '/' : `${dir}/`;
+        for (const p of [...this.index.keys()]) {
+          if (!p.startsWith(prefix) || this.ws.get(p)) continue;
+          this.index.delete(p);
+          await this.fs.rm(this.localPath(p));
+        }
       })();
       this.trees.set(dir, pending);
     }
@@ -87,9 +113,14 @@ export class RunFiles {
     let pending = this.copied.get(path);
     if (!pending) {
       pending = (async () => {
+        const version = obj.blob ?? '';
+        if (this.index.get(path) === version) return;
         const local = this.localPath(path);
         await this.mkdir(dirname(local));
-        await this.fs.writeFile(local, await this.read(obj));
+        const tmp = `${local}.jobs-sync-${Math.random().toString(36).slice(2)}`;
+        await this.fs.writeFile(tmp, await this.read(obj));
+        await this.fs.rename(tmp, local);
+        this.index.set(path, version);
       })();
       this.copied.set(path, pending);
     }
