@@ -20,6 +20,7 @@ import { startLocalWorkspace } from '../../src/local/start.js';
 import { inProcessTransport } from '../../src/local/transport.js';
 import { bearerToken } from '../../src/remote/auth/credentials.js';
 import { createWorkspaceClient } from '../../src/remote/client.js';
+import type { ProcessPort } from '../../src/ports/engine.js';
 
 const LAYERS = Number(process.env.BENCH_LAYERS ?? 20);
 const WIDTH = Number(process.env.BENCH_WIDTH ?? 50);
@@ -58,9 +59,16 @@ async function floor(python: string, dir: string): Promise<number> {
   });
 }
 
+/** Processes that end at once: what is left is the engine's own cost. */
+const instant: ProcessPort = {
+  spawn: () => ({ started: Promise.resolve(1), exited: new Promise((r) => setImmediate(() => r({ code: 0, signal: null }))), kill: () => undefined }),
+  killGroup: () => undefined,
+  capture: async () => ({ code: 0, stdout: 'python3' }),
+};
+
 /** The engine: deploy, create the job, run-now, wait until the run is terminal. */
-async function ours(dir: string): Promise<{ wall: number; cpuMs: number; result: string; utilisation: number }> {
-  const ws = await startLocalWorkspace({ dataDir: dir, noListen: true, token: 'bench-token-123', engine: { maxParallel: P } });
+async function ours(dir: string, processes?: ProcessPort): Promise<{ wall: number; cpuMs: number; result: string; utilisation: number }> {
+  const ws = await startLocalWorkspace({ dataDir: dir, noListen: true, token: 'bench-token-123', engine: { maxParallel: P, ...(processes ? { processes } : {}) } });
   const client = createWorkspaceClient({ host: ws.url, credentials: bearerToken(ws.token, 'bench'), transport: inProcessTransport(ws.router), clock: { now: () => new Date(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) } });
   await client.workspace.mkdirs(ROOT);
   await client.workspace.importFile(`${ROOT}/pass.py`, '');
@@ -109,7 +117,15 @@ for (let r = 0; r < ROUNDS; r++) {
   utilisations.push(o.utilisation);
   console.log(`round ${r + 1}: floor ${floors[r]?.toFixed(0)} ms, engine ${o.wall.toFixed(0)} ms, ratio ${(ratios[r] as number).toFixed(2)}; slots busy ${(o.utilisation * 100).toFixed(1)}%; engine process CPU ${o.cpuMs.toFixed(0)} ms`);
 }
-const f = median(floors);
-const e = median(engine);
-console.log(`floor ${f.toFixed(0)} ms (${(f / N).toFixed(1)} ms/task); engine ${e.toFixed(0)} ms (${(e / N).toFixed(1)} ms/task); median per-round ratio ${median(ratios).toFixed(2)} (goal < 1.2); slots busy ${(median(utilisations) * 100).toFixed(1)}%`);
-console.log(`scheduling overhead ${((e - f) / N).toFixed(2)} ms/task wall; engine process CPU ${(median(cpus) / N).toFixed(2)} ms/task`);
+if (ROUNDS > 0) {
+  const f = median(floors);
+  const e = median(engine);
+  console.log(`floor ${f.toFixed(0)} ms (${(f / N).toFixed(1)} ms/task); engine ${e.toFixed(0)} ms (${(e / N).toFixed(1)} ms/task); median per-round ratio ${median(ratios).toFixed(2)} (goal < 1.2); slots busy ${(median(utilisations) * 100).toFixed(1)}%`);
+  console.log(`scheduling overhead ${((e - f) / N).toFixed(2)} ms/task wall; engine process CPU ${(median(cpus) / N).toFixed(2)} ms/task`);
+}
+
+// The engine alone: the same run with processes that end at once.
+const d3 = await mkdtemp(join(tmpdir(), 'bench-engine-instant-'));
+const alone = await ours(d3, instant);
+await rm(d3, { recursive: true, force: true });
+console.log(`engine alone (tasks that end at once): ${alone.wall.toFixed(0)} ms for ${N} tasks, ${(alone.wall / N).toFixed(2)} ms/task wall, ${(alone.cpuMs / N).toFixed(2)} ms/task CPU`);

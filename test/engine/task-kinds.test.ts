@@ -36,7 +36,7 @@ beforeAll(async () => {
     ].join('\n'),
     'bad.sql': '-- Databricks notebook source\nSELEC 1;\n',
     'common.py': notebook('GREETING = "hello from common"'),
-    'main.py': notebook('# MAGIC %run ./common', 'print(GREETING)', '# MAGIC %md\n# MAGIC # A title', '# MAGIC %sql\n# MAGIC SELECT count(*) AS trips FROM trips', 'print("rows", _sqldf)'),
+    'main.py': notebook('# MAGIC %run ./common', 'print(GREETING)', '# MAGIC %md\n# MAGIC # A title', '# DBTITLE 1,Count trips\n# MAGIC %sql\n# MAGIC SELECT count(*) AS trips FROM trips', 'print("rows", _sqldf)'),
     'jupyter.ipynb': JSON.stringify({ cells: [{ cell_type: 'markdown', source: ['# hi'] }, { cell_type: 'code', source: ['x = 20\n', 'print("ipynb", x + 1)'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 }),
     'secret.py': 'from databricks.sdk.runtime import dbutils\nprint("token is", dbutils.secrets.get("prod", "token"))\ndbutils.secrets.get("prod", "missing")\n',
     'spark.py': 'from databricks.sdk.runtime import spark\nspark.range(3).show()\n',

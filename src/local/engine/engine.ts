@@ -62,6 +62,8 @@ type Live = CancelToken;
 interface RunSpace {
   files: RunFiles;
   tasksDir: Promise<string>;
+  /** Secrets to redact, read once per execution rather than once per task. */
+  secrets?: Promise<string[]>;
 }
 
 export class LocalEngine implements RunExecutor {
@@ -284,6 +286,7 @@ export class LocalEngine implements RunExecutor {
       const handle = startAttempt({
         resolved: r.task, task: t.task, job: this.jobSettings(run), taskKey: t.task_key, taskRunId: String(t.run_id),
         jobRunId: String(run.run_id), jobId: String(run.job_id), taskValues: valuesOf(run), files: space.files, dir: await space.tasksDir,
+        secrets: (space.secrets ??= this.o.runtime.secretValues()),
       }, { runtime: this.o.runtime, processes: this.o.processes, fs: this.o.fs, clock: this.o.clock });
       const off = token.onCancel(() => handle.cancel());
       void handle.started.then((pid) => {

@@ -48,6 +48,7 @@ function diffArray<T extends StoredTaskRun>(before: readonly T[], after: readonl
   for (let i = 0; i < after.length; i++) {
     const b = before[i];
     const a = after[i] as T;
+    if (b === a) continue; // copy-on-write drafts share every task run they did not change
     if (b === undefined) out.push([i, a]);
     else if (String(b.run_id) !== String(a.run_id)) return undefined;
     else if (!shallowEqual(b, a)) out.push([i, a]);

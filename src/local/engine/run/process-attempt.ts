@@ -24,7 +24,7 @@ export interface PythonRuntime {
   baseEnv: Readonly<Record<string, string>>;
   secretsFile?: string;
   sqlDatabase: string;
-  /** Secret values to redact from output. */
+  /** Secret values to redact from output (read from the secrets file when called). */
   secretValues(): Promise<string[]>;
 }
 
@@ -41,6 +41,8 @@ export interface AttemptInput {
   files: RunFiles;
   /** The run's task directory (`<task run id>.log`, `.json`, `.result.json`, `.values.json`); it exists. */
   dir: string;
+  /** Secret values to redact from the output (read once per execution). */
+  secrets: Promise<string[]>;
 }
 
 export interface AttemptDeps {
@@ -81,7 +83,7 @@ export function startAttempt(input: AttemptInput, deps: AttemptDeps): AttemptHan
       if (stop === 'canceled') return { result_state: 'CANCELED' };
       const [out, tail] = await Promise.all([readResults(input.dir, input.taskRunId, deps.fs, exit.code === 0), deps.fs.readTail(logFile, OUTPUT_LIMIT)]);
       const logs = tail.data.toString('utf8');
-      const { ok, output } = outcomeOf({ ...exit, logs, logsTruncated: tail.truncated, ...out }, await deps.runtime.secretValues());
+      const { ok, output } = outcomeOf({ ...exit, logs, logsTruncated: tail.truncated, ...out }, await input.secrets);
       if (prepared.info) output.info = prepared.info;
       if (stop === 'timedout') {
         const message = `Task timed out after ${String(seconds)} seconds.`;

@@ -36,7 +36,9 @@ def parse_source(text, language):
             current.append(line)
     cells.append((start, current))
     out = []
+    title = ("# " if language == "PYTHON" else "-- ") + "DBTITLE"  # a cell's title line
     for first, body in cells:
+        body = ["" if l.startswith(title) else l for l in body]
         code = [l for l in body if l.strip()]
         if code and all(l.startswith(magic) for l in code):
             body = [l[len(magic) + 1:] if l.startswith(magic + " ") else (l[len(magic):] if l.startswith(magic) else l) for l in body]
