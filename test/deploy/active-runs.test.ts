@@ -19,7 +19,7 @@ describe('fail_on_active_runs', () => {
       'notes.txt': 'one',
     });
     expect((await server.cli(['deploy'], { cwd: dir })).code).toBe(0);
-    // The test workspace has no executor: a run stays active until canceled.
+    // The test workspace has no executor (deploy-workspace.ts): a run stays active until canceled.
     const { run_id } = await call('/api/2.2/jobs/run-now', { job_id: 1 });
     writeFileSync(join(dir, 'notes.txt'), 'two');
     server.take();

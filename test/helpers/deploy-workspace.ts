@@ -23,7 +23,9 @@ export interface DeployWorkspace {
 
 export async function startDeployWorkspace(options: Partial<LocalWorkspaceOptions> = {}): Promise<DeployWorkspace> {
   const receipts: Receipt[] = [];
-  const ws = await startLocalWorkspace({ port: 0, token: TEST_TOKEN, userName: TEST_USER, onReceipt: (r) => receipts.push(r), ...options });
+  // Deploy tests watch requests, not execution: without the engine, a run stays active (PENDING)
+  // until the test cancels it, as fail_on_active_runs needs.
+  const ws = await startLocalWorkspace({ port: 0, token: TEST_TOKEN, userName: TEST_USER, executor: false, onReceipt: (r) => receipts.push(r), ...options });
   const env = { DATABRICKS_HOST: ws.url, DATABRICKS_TOKEN: TEST_TOKEN };
   let mark = 0;
   return {
