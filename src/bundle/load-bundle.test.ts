@@ -199,6 +199,16 @@ describe('variables and ${} references', () => {
   });
 });
 
+describe('workspace paths', () => {
+  it('simplifies /Workspace${workspace.file_path} with a warning', async () => {
+    const { config, codes } = await load({
+      'databricks.yml': 'bundle: {name: b}\nresources: {jobs: {etl: {tasks: [{task_key: a, notebook_task: {notebook_path: "/Workspace${workspace.file_path}/nb"}}]}}}\n',
+    });
+    expect(codes).toEqual(['interp/workspace-prefix@databricks.yml:2:79']);
+    expect((job(config).tasks as Dict[])[0]!.notebook_task).toEqual({ notebook_path: '/Workspace/Users/${workspace.current_user.userName}/.bundle/b/default/files/nb' });
+  });
+});
+
 describe('modes and presets', () => {
   it('development: prefix, tag, paused triggers, 4 concurrent runs', async () => {
     const { config, codes } = await load(

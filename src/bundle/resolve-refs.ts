@@ -15,6 +15,7 @@ import { spanAt, spanInString } from '../source/locations.js';
 import { findBundleRefs, formatRefPath, isPureRef, type BundleRef, type RefStep } from '../templates/bundle-refs.js';
 import { closest } from '../diag/suggest.js';
 import { cloneWithLocs, isDict, type Dict } from './merge.js';
+import { forEachString } from '../source/walk.js';
 
 export const MAX_ROUNDS = 11;
 
@@ -254,17 +255,5 @@ function stepsToPath(steps: RefStep[]): (string | number)[] {
 
 /** Every string slot holding a `${` under `root`. */
 function collectSlots(root: unknown, path: (string | number)[], out: Slot[]): void {
-  if (Array.isArray(root)) {
-    root.forEach((v, i) => {
-      if (typeof v === 'string') {
-        if (v.includes('${')) out.push({ container: root, key: i, path: [...path, i] });
-      } else if (v !== null && typeof v === 'object') collectSlots(v, [...path, i], out);
-    });
-  } else if (isDict(root)) {
-    for (const [k, v] of Object.entries(root)) {
-      if (typeof v === 'string') {
-        if (v.includes('${')) out.push({ container: root, key: k, path: [...path, k] });
-      } else if (v !== null && typeof v === 'object') collectSlots(v, [...path, k], out);
-    }
-  }
+  forEachString(root, (_s, container, key, at) => out.push({ container, key, path: [...at] }), '${', path);
 }

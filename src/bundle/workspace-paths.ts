@@ -9,6 +9,7 @@ import { spanAt } from '../source/locations.js';
 import { defineKey } from '../source/parse-yaml.js';
 import { USER_REF, type UserNames } from './current-user.js';
 import { isDict, type Dict } from './merge.js';
+import { forEachString } from '../source/walk.js';
 
 const DERIVED = { file_path: 'files', artifact_path: 'artifacts', state_path: 'state', resource_path: 'resources' } as const;
 const ALL_PATHS = ['root_path', ...Object.keys(DERIVED)] as const;
@@ -36,17 +37,7 @@ export function defineWorkspacePaths(config: Dict, user?: UserNames): Diagnostic
 function rewriteWorkspacePrefix(config: Dict): Diagnostic[] {
   const out: Diagnostic[] = [];
   const re = /\/Workspace(\$\{workspace\.(?:root_path|file_path|artifact_path|state_path|resource_path)\})/g;
-  const visit = (node: unknown, path: (string | number)[]): void => {
-    if (Array.isArray(node)) node.forEach((v, i) => (typeof v === 'string' ? fix(node as unknown as Dict, i, v, [...path, i]) : visit(v, [...path, i])));
-    else if (isDict(node)) {
-      for (const [k, v] of Object.entries(node)) {
-        if (typeof v === 'string') fix(node, k, v, [...path, k]);
-        else visit(v, [...path, k]);
-      }
-    }
-  };
-  const fix = (c: Record<string | number, unknown>, k: string | number, v: string, path: (string | number)[]) => {
-    if (!v.includes('/Workspace${workspace.')) return;
+  forEachString(config.resources, (v, c, k, path) => {
     const next = v.replace(re, '$1');
     if (next === v) return;
     c[k] = next;
@@ -55,7 +46,6 @@ function rewriteWorkspacePrefix(config: Dict): Diagnostic[] {
       span: spanAt(config, path),
       detail: `"${v}" is read as "${next}". Remove the /Workspace prefix.`,
     }));
-  };
-  visit(config.resources, ['resources']);
+  }, '/Workspace${workspace.', ['resources']);
   return out;
 }

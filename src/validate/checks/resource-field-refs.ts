@@ -5,10 +5,11 @@
  * so we report it in validate, with "did you mean". Other resource kinds have fields only their
  * service knows, so they are not checked.
  */
-import { diag, type ConfigPath, type Diagnostic } from '../../diag/diagnostic.js';
+import { diag, type Diagnostic } from '../../diag/diagnostic.js';
 import { closest } from '../../diag/suggest.js';
 import { spanAt, spanInString } from '../../source/locations.js';
 import { findBundleRefs, formatRefPath, type RefStep } from '../../templates/bundle-refs.js';
+import { forEachString } from '../../source/walk.js';
 import type { BundleCheck } from '../check.js';
 
 const REMOTE_ONLY = new Set(['id']);
@@ -17,7 +18,7 @@ export const resourceFieldRefs: BundleCheck = ({ config }) => {
   const out: Diagnostic[] = [];
   const jobs = (config.resources as Record<string, unknown> | undefined)?.jobs as Record<string, unknown> | undefined;
   if (!jobs || typeof jobs !== 'object') return out;
-  walk(config, [], (s, path) => {
+  forEachString(config, (s, _c, _k, path) => {
     for (const ref of findBundleRefs(s)) {
       const [head, type, key, ...rest] = ref.steps;
       if (!isKey(head, 'resources') || !isKey(type, 'jobs') || !key || !('key' in key) || rest.length === 0) continue;
@@ -32,7 +33,7 @@ export const resourceFieldRefs: BundleCheck = ({ config }) => {
         detail: (detail ? detail + '\n' : '') + `Deploy resolves this from the settings deployed for job ${key.key}, which do not have it.`,
       }));
     }
-  });
+  }, '${resources.jobs.');
   return out;
 };
 
@@ -59,11 +60,4 @@ function missingStep(root: unknown, steps: RefStep[]): { reason: string; before:
     }
   }
   return undefined;
-}
-
-function walk(v: unknown, path: (string | number)[], fn: (s: string, path: ConfigPath) => void): void {
-  if (typeof v === 'string') {
-    if (v.includes('${resources.jobs.')) fn(v, path);
-  } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i], fn));
-  else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k], fn);
 }

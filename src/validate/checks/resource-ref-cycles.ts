@@ -6,6 +6,7 @@
 import { diag, formatPath, type ConfigPath } from '../../diag/diagnostic.js';
 import { spanAt, spanInString } from '../../source/locations.js';
 import { findBundleRefs } from '../../templates/bundle-refs.js';
+import { forEachString } from '../../source/walk.js';
 import type { BundleCheck } from '../check.js';
 
 interface Edge {
@@ -25,12 +26,12 @@ export const resourceRefCycles: BundleCheck = ({ config }) => {
     for (const [key, body] of Object.entries(group as Record<string, unknown>)) {
       const from = `resources.${type}.${key}`;
       const list: Edge[] = [];
-      walkStrings(body, ['resources', type, key], (s, path) => {
+      forEachString(body, (s, _c, _k, path) => {
         for (const r of findBundleRefs(s)) {
           const m = /^resources\.([^.[]+)\.([^.[]+)/.exec(r.path);
           if (m) list.push({ to: `resources.${m[1]}.${m[2]}`, ref: r.text, path, start: r.start, end: r.end });
         }
-      });
+      }, '${resources.', ['resources', type, key]);
       edges.set(from, list);
     }
   }
@@ -86,11 +87,4 @@ function findCycles(edges: Map<string, Edge[]>): Edge[][] {
     stack.pop();
   }
   return out;
-}
-
-function walkStrings(v: unknown, path: (string | number)[], fn: (s: string, path: ConfigPath) => void): void {
-  if (typeof v === 'string') {
-    if (v.includes('${resources.')) fn(v, path);
-  } else if (Array.isArray(v)) v.forEach((x, i) => walkStrings(x, [...path, i], fn));
-  else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walkStrings(x, [...path, k], fn);
 }
