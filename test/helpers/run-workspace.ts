@@ -18,6 +18,8 @@ export interface RunWorkspace {
   engine: ScriptedEngine;
   clock: FakeClock;
   receipts: Receipt[];
+  /** The environment every command and the fake deploy see (tests may add to it). */
+  env: Record<string, string>;
   /** Runs the CLI in the bundle with the fake clock. */
   cli(argv: string[], opts?: Partial<RunCliOptions>): Promise<CliResult>;
   deploy(opts?: { target?: string; state?: StateWhere; keys?: string[] }): Promise<FakeDeployResult>;
@@ -34,9 +36,10 @@ export async function startRunWorkspace(root: string, o: { script?: EngineScript
     onReceipt: (r) => void receipts.push(r), ...(o.faults ? { faults: o.faults } : {}),
   });
   clock.onSleep = () => engine.tick();
-  const io = (extra?: Partial<RunCliOptions>) => ({ cwd: root, env: o.env, ...extra, io: { clock, ...extra?.io } });
+  const env: Record<string, string> = { ...o.env };
+  const io = (extra?: Partial<RunCliOptions>) => ({ cwd: root, ...extra, env: { ...env, ...extra?.env }, io: { clock, ...extra?.io } });
   return {
-    ws, engine, clock, receipts,
+    ws, engine, clock, receipts, env,
     cli: (argv, extra) => runCli(argv, io(extra)),
     deploy: (d) => fakeDeploy(fakeIo(io()), d),
     close: () => ws.close(),

@@ -46,7 +46,8 @@ export async function openRunTarget(ctx: CommandContext, o: TargetOptions): Prom
   const settings = await ctx.toolConfig();
   const { io } = ctx;
   const found = await findBundleRoot(io.fs, { cwd: io.cwd, env: io.env, bundleDir: globals.bundleDir });
-  if (!found.root && !o.requireBundle && found.diagnostics.length === 0) {
+  const noBundle = !found.root && found.diagnostics.every((d) => d.code === 'bundle/root-not-found');
+  if (noBundle && !o.requireBundle) {
     if (o.target) throw new UsageError(`-t ${o.target}: there is no bundle here (no databricks.yml in ${io.cwd} or above; use -C <dir>)`);
     const { client } = await openWorkspaceClient(io, { profile: globals.profile ?? settings.profile, debug: globals.debug, concurrency: settings.concurrency });
     return { client, local: false, close: () => client.close() };

@@ -56,6 +56,8 @@ function tableView(io: Pick<Io, 'stderr' | 'clock'>, _o: ViewOptions): RunView {
       // discardStdin would put stdin in raw mode, and Ctrl-C would no longer reach us as SIGINT.
       spinner ??= ora({ stream: asNodeStream(io.stderr), isEnabled: true, discardStdin: false, text }).start();
       spinner.text = text;
+      // Draw now: the next spinner frame may be 80 ms away, and a poll result is news.
+      spinner.render();
     },
     stop() {
       spinner?.stop();
