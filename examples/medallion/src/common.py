@@ -15,14 +15,21 @@ BUNDLE_ROOT = Path(__file__).resolve().parent.parent
 def parse_args(*extra: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     parser.add_argument("--catalog", required=True)
+    parser.add_argument("--warehouse", default=os.environ.get("MEDALLION_WAREHOUSE", ".warehouse"))
     for name in extra:
         parser.add_argument(name, required=True)
     return parser.parse_args()
 
 
-def connect(catalog: str) -> sqlite3.Connection:
-    """Opens the catalog's database; the folder comes from MEDALLION_WAREHOUSE or the cwd."""
-    folder = Path(os.environ.get("MEDALLION_WAREHOUSE", "."))
+def connect(catalog: str, warehouse: str) -> sqlite3.Connection:
+    """Opens the catalog's database in the warehouse folder (relative: to the bundle's files).
+
+    Every task of a run must open the same file, whatever directory the runner starts it in, so
+    the folder is never taken from the working directory.
+    """
+    folder = Path(warehouse)
+    if not folder.is_absolute():
+        folder = BUNDLE_ROOT / folder
     folder.mkdir(parents=True, exist_ok=True)
     return sqlite3.connect(folder / f"{catalog}.db")
 
