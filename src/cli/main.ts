@@ -31,7 +31,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .version(VERSION, '-v, --version', 'print the version')
     .option('-C, --bundle-dir <dir>', 'bundle root directory (default: search up from the current directory)')
     .option('-p, --profile <name>', 'profile in ~/.databrickscfg to use')
-    .option('--debug', 'log requests and decisions to stderr (secrets redacted)', false)
+    .option('--debug', 'log requests and decisions to stderr (secrets redacted)')
     .addOption(new Option('--no-color', 'disable colour (also NO_COLOR)'))
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run with --help for usage)')

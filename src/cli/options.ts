@@ -2,9 +2,9 @@
 import { InvalidArgumentError, Option } from 'commander';
 
 /** Collects repeatable `--var name=value` flags. */
-export function collectVar(value: string, previous: string[]): string[] {
+export function collectVar(value: string, previous: string[] | undefined): string[] {
   if (!/^[^=]+=/.test(value)) throw new InvalidArgumentError(`expected name=value, got "${value}"`);
-  return [...previous, value];
+  return [...(previous ?? []), value];
 }
 
 export function parseVars(list: readonly string[]): { name: string; value: string }[] {

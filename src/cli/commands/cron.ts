@@ -16,10 +16,10 @@ interface NextOpts {
 const output = () => new Option('-o, --output <format>', 'text | json').choices(['text', 'json']).default('text');
 
 export function cronCommand(ctx: CommandContext): Command {
-  const cron = new Command('cron').description('Preview and explain Quartz cron schedules (seconds first, as Databricks uses them)');
+  const cron = new Command('cron').description('preview and explain Quartz cron schedules (seconds first, as Databricks uses them)');
   cron
     .command('next')
-    .description('Describe EXPR and list its next fire times (quote EXPR; exit 1 if it or the zone is invalid)')
+    .description('describe EXPR and list its next fire times (quote EXPR; exit 1 if it or the zone is invalid)')
     .argument('<expr...>', 'Quartz expression, e.g. "0 0 2 * * ?"')
     .option('--tz <zone>', 'Java time-zone id the schedule runs in', 'UTC')
     .option('--from <iso>', 'start instant, ISO-8601 with Z or an offset (default: now)')
@@ -35,7 +35,7 @@ export function cronCommand(ctx: CommandContext): Command {
     });
   cron
     .command('explain')
-    .description('Describe EXPR in plain English and report mistakes (exit 1 if Quartz rejects it)')
+    .description('describe EXPR in plain English and report mistakes (exit 1 if Quartz rejects it)')
     .argument('<expr...>', 'Quartz expression, e.g. "0 0 2 * * ?"')
     .addOption(output())
     .action(async (words: string[], opts: { output: string }) => {

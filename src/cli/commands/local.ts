@@ -4,10 +4,10 @@ import type { CommandContext } from '../context.js';
 import { UsageError } from '../main.js';
 
 export function localCommand(ctx: CommandContext): Command {
-  const local = new Command('local').description('The embedded local workspace');
+  const local = new Command('local').description('the embedded local workspace: jobs local serve');
   local
     .command('serve')
-    .description('Serve the Jobs API 2.2, workspace files and SCIM Me on this machine (loopback only)')
+    .description('serve the Jobs API 2.2, workspace files and SCIM Me on this machine (loopback only)')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
     .option('--port <n>', 'port (0 picks a free one)', '8123')
     .option('--data-dir <dir>', 'where jobs, runs and files persist (default ~/.jobs-as-code/local-workspace)')
