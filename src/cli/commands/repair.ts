@@ -6,13 +6,13 @@ import { collectParam, collectRepeat, interruptPolicy, parseRunId, parseTimeout,
 
 interface RepairOpts {
   target?: string;
-  task: string[];
-  allFailed: boolean;
-  dependents: boolean;
-  param: string[];
+  task?: string[];
+  allFailed?: boolean;
+  dependents?: boolean;
+  param?: string[];
   wait: boolean;
   timeout?: number;
-  cancelOnTimeout: boolean;
+  cancelOnTimeout?: boolean;
   cancelOnInterrupt?: boolean;
   output: 'text' | 'json';
 }
@@ -22,13 +22,13 @@ export function repairCommand(ctx: CommandContext): Command {
     .description('rerun the failed tasks of a finished run (or the ones named), inside the same run')
     .argument('<run-id>', 'the job run to repair', parseRunId)
     .option('-t, --target <name>', 'bundle target whose workspace holds the run')
-    .option('--task <key>', 'rerun this task (repeatable; comma-separated allowed)', collectRepeat, [])
-    .option('--all-failed', 'rerun every task that failed or did not run because of a failure (the default)', false)
-    .option('--dependents', 'also rerun the tasks downstream of the chosen ones', false)
-    .option('--param <name=value>', 'job parameter for the repaired tasks (repeatable)', collectParam, [])
+    .option('--task <key>', 'rerun this task (repeatable; comma-separated allowed)', collectRepeat)
+    .option('--all-failed', 'rerun every task that failed or did not run because of a failure (the default)')
+    .option('--dependents', 'also rerun the tasks downstream of the chosen ones')
+    .option('--param <name=value>', 'job parameter for the repaired tasks (repeatable)', collectParam)
     .option('--no-wait', 'print the repair id and return')
     .option('--timeout <duration>', 'stop waiting after this long: exit 4, the repair goes on', parseTimeout)
-    .option('--cancel-on-timeout', 'cancel the run when --timeout is reached', false)
+    .option('--cancel-on-timeout', 'cancel the run when --timeout is reached')
     .option('--cancel-on-interrupt', 'Ctrl-C cancels the run without asking')
     .option('--no-cancel-on-interrupt', 'Ctrl-C stops following and leaves the run running')
     .addOption(new Option('-o, --output <format>', 'text | json (the final run, with its repair history)').choices(['text', 'json']).default('text'))
@@ -36,8 +36,8 @@ export function repairCommand(ctx: CommandContext): Command {
     .action(async (runId: bigint | number, opts: RepairOpts) => {
       const { runRepair } = await import('../verbs/repair.js');
       ctx.exitCode = await runRepair(ctx, {
-        runId, target: opts.target, tasks: opts.task, allFailed: opts.allFailed, dependents: opts.dependents, params: opts.param.map((p) => parseParam(p)!),
-        wait: opts.wait, timeoutMs: opts.timeout, cancelOnTimeout: opts.cancelOnTimeout, output: opts.output, interrupt: interruptPolicy(opts.cancelOnInterrupt),
+        runId, target: opts.target, tasks: opts.task ?? [], allFailed: opts.allFailed === true, dependents: opts.dependents === true,
+        params: (opts.param ?? []).map((p) => parseParam(p)!), wait: opts.wait, timeoutMs: opts.timeout, cancelOnTimeout: opts.cancelOnTimeout === true, output: opts.output, interrupt: interruptPolicy(opts.cancelOnInterrupt),
       });
     });
 }

@@ -4,16 +4,16 @@ import { parseInt64, type Int64 } from '../../api/json.js';
 import { parseDuration } from '../../run/duration.js';
 
 /** Repeatable `--param name=value`. */
-export function collectParam(value: string, previous: string[]): string[] {
+export function collectParam(value: string, previous: string[] | undefined): string[] {
   if (!/^[^=]+=/.test(value)) throw new InvalidArgumentError(`expected name=value, got "${value}"`);
-  return [...previous, value];
+  return [...(previous ?? []), value];
 }
 
 /** Comma-separated and repeatable (`--only a,b --only c`). */
-export function collectList(value: string, previous: string[]): string[] {
+export function collectList(value: string, previous: string[] | undefined): string[] {
   const items = value.split(',').map((s) => s.trim()).filter(Boolean);
   if (items.length === 0) throw new InvalidArgumentError('expected a comma-separated list');
-  return [...previous, ...items];
+  return [...(previous ?? []), ...items];
 }
 
 /** Repeatable single values (`--task a --task b`, commas allowed too). */

@@ -6,11 +6,11 @@ import { collectParam, collectList, interruptPolicy, parseTimeout, RUN_EXIT_CODE
 
 interface RunOpts {
   target?: string;
-  param: string[];
-  only: string[];
+  param?: string[];
+  only?: string[];
   wait: boolean;
   timeout?: number;
-  cancelOnTimeout: boolean;
+  cancelOnTimeout?: boolean;
   output: 'text' | 'json';
   cancelOnInterrupt?: boolean;
   idempotencyToken?: string;
@@ -21,11 +21,11 @@ export function runCommand(ctx: CommandContext): Command {
     .description('run a deployed job: start it, follow its tasks, summarise the result')
     .argument('[key]', 'job resource key (optional when the bundle has one job)')
     .option('-t, --target <name>', 'target to run in')
-    .option('--param <name=value>', 'job parameter for this run (repeatable; checked against the job)', collectParam, [])
-    .option('--only <tasks>', 'run only these tasks (comma-separated; +key adds upstream, key+ downstream)', collectList, [])
+    .option('--param <name=value>', 'job parameter for this run (repeatable; checked against the job)', collectParam)
+    .option('--only <tasks>', 'run only these tasks (comma-separated; +key adds upstream, key+ downstream)', collectList)
     .option('--no-wait', 'print the run id and return once the run has started')
     .option('--timeout <duration>', 'stop waiting after this long (90s, 10m, 1h30m): exit 4, the run goes on', parseTimeout)
-    .option('--cancel-on-timeout', 'cancel the run when --timeout is reached', false)
+    .option('--cancel-on-timeout', 'cancel the run when --timeout is reached')
     .option('--cancel-on-interrupt', 'Ctrl-C cancels the run without asking')
     .option('--no-cancel-on-interrupt', 'Ctrl-C stops following and leaves the run running')
     .addOption(new Option('-o, --output <format>', 'text | json (the final run as runs/get returns it)').choices(['text', 'json']).default('text'))
@@ -34,8 +34,8 @@ export function runCommand(ctx: CommandContext): Command {
     .action(async (key: string | undefined, opts: RunOpts) => {
       const { runRun } = await import('../verbs/run.js');
       ctx.exitCode = await runRun(ctx, {
-        key, target: opts.target, params: opts.param.map((p) => parseParam(p)!), only: opts.only, wait: opts.wait, timeoutMs: opts.timeout,
-        cancelOnTimeout: opts.cancelOnTimeout, output: opts.output, interrupt: interruptPolicy(opts.cancelOnInterrupt), idempotencyToken: opts.idempotencyToken,
+        key, target: opts.target, params: (opts.param ?? []).map((p) => parseParam(p)!), only: opts.only ?? [], wait: opts.wait, timeoutMs: opts.timeout,
+        cancelOnTimeout: opts.cancelOnTimeout === true, output: opts.output, interrupt: interruptPolicy(opts.cancelOnInterrupt), idempotencyToken: opts.idempotencyToken,
       });
     });
 }

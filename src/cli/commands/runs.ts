@@ -24,11 +24,11 @@ export function runsCommand(ctx: CommandContext): Command {
     .description("a run's state and tasks; --logs adds every task's output")
     .argument('<run-id>', 'job run (or task run) id', parseRunId)
     .option(target, 'bundle target')
-    .option('--logs', "fetch every started task's output (logs, notebook exit value, error trace)", false)
+    .option('--logs', "fetch every started task's output (logs, notebook exit value, error trace)")
     .addOption(output('the run as runs/get returns it; with --logs {"run", "outputs": {task: output}}'))
-    .action(async (runId: bigint | number, o: { target?: string; logs: boolean; output: 'text' | 'json' }) => {
+    .action(async (runId: bigint | number, o: { target?: string; logs?: boolean; output: 'text' | 'json' }) => {
       const { runRunsGet } = await import('../verbs/runs.js');
-      ctx.exitCode = await runRunsGet(ctx, { runId, ...o });
+      ctx.exitCode = await runRunsGet(ctx, { runId, ...o, logs: o.logs === true });
     });
   runs
     .command('cancel')
