@@ -61,6 +61,18 @@ describe('a real workspace', () => {
   });
 });
 
+describe('tool settings', () => {
+  it('`output: json` in .jobsrc makes JSON the default; -o text still wins', async () => {
+    w = await startRunWorkspace(writeTree({ 'databricks.yml': bundle(), '.jobsrc': '{"output": "json", "color": "always"}\n' }));
+    await w.deploy();
+    const json = await w.cli(['run']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ run_id: 1001, state: { result_state: 'SUCCESS' } });
+    const text = await w.cli(['run', '-o', 'text']);
+    const esc = String.fromCharCode(27);
+    expect(text.stdout.startsWith(`Run 1004 of etl: ${esc}[1m${esc}[32mSUCCESS`)).toBe(true);
+  });
+});
+
 describe('-o json', () => {
   it('prints the final run with every page of its tasks (runs/get pages at 100)', async () => {
     const tasks = Array.from({ length: 120 }, (_, i) => `        - {task_key: c${String(i).padStart(3, '0')}, condition_task: {op: EQUAL_TO, left: "a", right: "a"}}`).join('\n');

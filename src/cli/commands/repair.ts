@@ -14,7 +14,7 @@ interface RepairOpts {
   timeout?: number;
   cancelOnTimeout?: boolean;
   cancelOnInterrupt?: boolean;
-  output: 'text' | 'json';
+  output?: 'text' | 'json';
 }
 
 export function repairCommand(ctx: CommandContext): Command {
@@ -31,7 +31,7 @@ export function repairCommand(ctx: CommandContext): Command {
     .option('--cancel-on-timeout', 'cancel the run when --timeout is reached')
     .option('--cancel-on-interrupt', 'Ctrl-C cancels the run without asking')
     .option('--no-cancel-on-interrupt', 'Ctrl-C stops following and leaves the run running')
-    .addOption(new Option('-o, --output <format>', 'text | json (the final run, with its repair history)').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-o, --output <format>', 'text | json (the final run, with its repair history)').choices(['text', 'json']))
     .addHelpText('after', `\nExamples:\n  jobs repair 1234 -t dev                 # every failed task\n  jobs repair 1234 --task transform --dependents\n\n${RUN_EXIT_CODES}`)
     .action(async (runId: bigint | number, opts: RepairOpts) => {
       const { runRepair } = await import('../verbs/repair.js');

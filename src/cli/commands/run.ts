@@ -11,7 +11,7 @@ interface RunOpts {
   wait: boolean;
   timeout?: number;
   cancelOnTimeout?: boolean;
-  output: 'text' | 'json';
+  output?: 'text' | 'json';
   cancelOnInterrupt?: boolean;
   idempotencyToken?: string;
 }
@@ -28,7 +28,7 @@ export function runCommand(ctx: CommandContext): Command {
     .option('--cancel-on-timeout', 'cancel the run when --timeout is reached')
     .option('--cancel-on-interrupt', 'Ctrl-C cancels the run without asking')
     .option('--no-cancel-on-interrupt', 'Ctrl-C stops following and leaves the run running')
-    .addOption(new Option('-o, --output <format>', 'text | json (the final run as runs/get returns it)').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-o, --output <format>', 'text | json (the final run as runs/get returns it)').choices(['text', 'json']))
     .addOption(new Option('--idempotency-token <token>', 'reuse a token to make a retried command start the run only once (≤ 64 chars)').argParser(token))
     .addHelpText('after', `\nExamples:\n  jobs run medallion -t local\n  jobs run etl -t dev --param run_date=2026-11-21 --only +transform\n  jobs run etl -t prod --no-wait\n\n${RUN_EXIT_CODES}`)
     .action(async (key: string | undefined, opts: RunOpts) => {

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import type { CommandContext } from '../context.js';
 import { parseRunId, positiveInt } from './run-options.js';
 
-const output = (what: string) => new Option('-o, --output <format>', `text | json (${what})`).choices(['text', 'json']).default('text');
+const output = (what: string) => new Option('-o, --output <format>', `text | json (${what})`).choices(['text', 'json']);
 const target = '-t, --target <name>';
 
 export function runsCommand(ctx: CommandContext): Command {
@@ -15,7 +15,7 @@ export function runsCommand(ctx: CommandContext): Command {
     .option(target, 'bundle target')
     .option('--limit <n>', 'how many runs (1-1000)', positiveInt(1000), 20)
     .addOption(output('{"runs": [...]} as runs/list returns them'))
-    .action(async (key: string | undefined, o: { target?: string; limit: number; output: 'text' | 'json' }) => {
+    .action(async (key: string | undefined, o: { target?: string; limit: number; output?: 'text' | 'json' }) => {
       const { runRunsList } = await import('../verbs/runs.js');
       ctx.exitCode = await runRunsList(ctx, { key, ...o });
     });
@@ -26,7 +26,7 @@ export function runsCommand(ctx: CommandContext): Command {
     .option(target, 'bundle target')
     .option('--logs', "fetch every started task's output (logs, notebook exit value, error trace)")
     .addOption(output('the run as runs/get returns it; with --logs {"run", "outputs": {task: output}}'))
-    .action(async (runId: bigint | number, o: { target?: string; logs?: boolean; output: 'text' | 'json' }) => {
+    .action(async (runId: bigint | number, o: { target?: string; logs?: boolean; output?: 'text' | 'json' }) => {
       const { runRunsGet } = await import('../verbs/runs.js');
       ctx.exitCode = await runRunsGet(ctx, { runId, ...o, logs: o.logs === true });
     });
@@ -37,7 +37,7 @@ export function runsCommand(ctx: CommandContext): Command {
     .option(target, 'bundle target')
     .option('--no-wait', 'return once the cancel is requested')
     .addOption(output('the run once stopped'))
-    .action(async (runId: bigint | number, o: { target?: string; wait: boolean; output: 'text' | 'json' }) => {
+    .action(async (runId: bigint | number, o: { target?: string; wait: boolean; output?: 'text' | 'json' }) => {
       const { runRunsCancel } = await import('../verbs/runs.js');
       ctx.exitCode = await runRunsCancel(ctx, { runId, ...o });
     });
@@ -48,7 +48,7 @@ export function runsCommand(ctx: CommandContext): Command {
     .option(target, 'bundle target')
     .option('--days <n>', 'how many days back, today included (1-60: runs are kept 60 days)', positiveInt(60), 14)
     .addOption(output('{from, to, days, jobs: [{job_id, key, name, days: [...], total}]}'))
-    .action(async (key: string | undefined, o: { target?: string; days: number; output: 'text' | 'json' }) => {
+    .action(async (key: string | undefined, o: { target?: string; days: number; output?: 'text' | 'json' }) => {
       const { runRunsTimeline } = await import('../verbs/runs.js');
       ctx.exitCode = await runRunsTimeline(ctx, { key, ...o });
     });

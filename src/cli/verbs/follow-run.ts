@@ -18,6 +18,7 @@ import { formatDuration } from '../../run/duration.js';
 import { followRun, type FollowOptions, type FollowResult } from '../../run/follow.js';
 import { isRunTerminal, modernRunUrl, runOutcome, type RunOutcome } from '../../run/run-state.js';
 import { summarizeRun, tasksNeedingOutput } from '../../run/summary.js';
+import type { OutputStream } from '../../ports/io.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { targetFlag, type RunTarget } from './run-target.js';
@@ -76,7 +77,7 @@ export async function followAndReport(ctx: CommandContext, target: RunTarget, o:
 /** Follows with the view; a lost connection becomes a message that says how to look again. */
 async function watch(ctx: CommandContext, target: RunTarget, o: FollowReportOptions, f: Pick<FollowOptions, 'done' | 'includeHistory' | 'timeoutMs'>, quiet = false): Promise<FollowResult> {
   const { io } = ctx;
-  const view: RunView = chooseView(io, { runId: o.runId, baseline: o.baseline, quiet });
+  const view: RunView = chooseView(io, { runId: o.runId, baseline: o.baseline, quiet, color: await useColor(ctx, io.stderr) });
   const interrupted = new AbortController();
   const remove = io.onInterrupt?.(() => interrupted.abort());
   try {
@@ -118,9 +119,21 @@ export async function report(ctx: CommandContext, target: RunTarget, o: Pick<Fol
   if (outcome === 'failed' || outcome === 'canceled') hints.push(`Rerun what did not succeed: jobs repair ${String(o.runId)} --all-failed${targetFlag(target)}`);
   if (outcome === 'failed') hints.push(`Every task's output: jobs runs get ${String(o.runId)} --logs${targetFlag(target)}`);
   if (outcome === 'not-started') hints.push('The job is at its max_concurrent_runs: wait for the active run, or enable queue: {enabled: true} on the job.');
-  const color = ctx.globals().color && ctx.io.stdout.isTTY;
+  const color = await useColor(ctx, ctx.io.stdout);
   ctx.io.stdout.write(renderRunSummary(summary, { color, jobKey: o.jobKey, hints, showUrl: !target.local }));
   return exitCodeFor(outcome);
+}
+
+/** `-o`, else the tool settings' `output` when it is one these commands know, else text. */
+export async function outputFormat(ctx: CommandContext, given: 'text' | 'json' | undefined): Promise<'text' | 'json'> {
+  if (given) return given;
+  return (await ctx.toolConfig()).output === 'json' ? 'json' : 'text';
+}
+
+/** Colour on a stream: a terminal, unless --no-color / NO_COLOR; the tool settings' `color` decides first. */
+export async function useColor(ctx: CommandContext, stream: OutputStream): Promise<boolean> {
+  const setting = (await ctx.toolConfig()).color;
+  return ctx.globals().color && setting !== 'never' && (setting === 'always' || stream.isTTY);
 }
 
 /** get-output of each failed task; a task whose output cannot be read is shown without it. */

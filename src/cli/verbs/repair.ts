@@ -15,7 +15,7 @@ import { checkParams } from '../../run/run-request.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { UsageError } from '../main.js';
-import { followAndReport, type InterruptPolicy } from './follow-run.js';
+import { followAndReport, outputFormat, type InterruptPolicy } from './follow-run.js';
 import { openRunTarget, readRun, targetFlag } from './run-target.js';
 
 export interface RepairOptions {
@@ -28,11 +28,12 @@ export interface RepairOptions {
   wait: boolean;
   timeoutMs?: number;
   cancelOnTimeout: boolean;
-  output: 'text' | 'json';
+  output?: 'text' | 'json';
   interrupt: InterruptPolicy;
 }
 
-export async function runRepair(ctx: CommandContext, o: RepairOptions): Promise<number> {
+export async function runRepair(ctx: CommandContext, given: RepairOptions): Promise<number> {
+  const o = { ...given, output: await outputFormat(ctx, given.output) };
   if (o.tasks.length > 0 && o.allFailed) throw new UsageError('--task and --all-failed cannot be combined: name the tasks, or rerun every failed one');
   const target = await openRunTarget(ctx, { target: o.target, requireBundle: false });
   if (!target) return ExitCode.FAILURE;

@@ -12,7 +12,7 @@ import { jobViews } from '../../validate/check.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { UsageError } from '../main.js';
-import { followAndReport, type InterruptPolicy } from './follow-run.js';
+import { followAndReport, outputFormat, type InterruptPolicy } from './follow-run.js';
 import { deployedJobOf, openRunTarget, targetFlag, type RunTarget } from './run-target.js';
 
 export interface RunOptions {
@@ -23,12 +23,15 @@ export interface RunOptions {
   wait: boolean;
   timeoutMs?: number;
   cancelOnTimeout: boolean;
-  output: 'text' | 'json';
+  output?: 'text' | 'json';
   interrupt: InterruptPolicy;
   idempotencyToken?: string;
 }
 
-export async function runRun(ctx: CommandContext, o: RunOptions): Promise<number> {
+type Resolved = RunOptions & { output: 'text' | 'json' };
+
+export async function runRun(ctx: CommandContext, given: RunOptions): Promise<number> {
+  const o: Resolved = { ...given, output: await outputFormat(ctx, given.output) };
   const target = await openRunTarget(ctx, { target: o.target, requireBundle: true });
   if (!target) return ExitCode.FAILURE;
   try {
@@ -53,7 +56,7 @@ export async function runRun(ctx: CommandContext, o: RunOptions): Promise<number
 }
 
 /** run-now; a refusal by the workspace (unknown job, bad parameter, limits) means "not started". */
-async function startRun(ctx: CommandContext, target: RunTarget, jobId: Int64, key: string, o: RunOptions): Promise<Int64 | undefined> {
+async function startRun(ctx: CommandContext, target: RunTarget, jobId: Int64, key: string, o: Resolved): Promise<Int64 | undefined> {
   try {
     const { run_id } = await target.client.jobs.runNow({
       job_id: jobId,
@@ -72,7 +75,7 @@ async function startRun(ctx: CommandContext, target: RunTarget, jobId: Int64, ke
   }
 }
 
-async function followOrReturn(ctx: CommandContext, target: RunTarget, runId: Int64, jobId: Int64, key: string, o: RunOptions): Promise<number> {
+async function followOrReturn(ctx: CommandContext, target: RunTarget, runId: Int64, jobId: Int64, key: string, o: Resolved): Promise<number> {
   const first = await target.client.runs.get(runId);
   const url = target.local ? undefined : modernRunUrl(first.run_page_url);
   ctx.io.stderr.write(`Started run ${String(runId)} of ${key} (job ${String(jobId)})${url ? `: ${url}` : ''}\n`);

@@ -15,24 +15,26 @@ import { computeTimeline, timelineStart } from '../../run/timeline.js';
 import { lineView } from '../../render/run/live-view.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { fetchOutputs } from './follow-run.js';
+import { fetchOutputs, outputFormat, useColor } from './follow-run.js';
 import { bundleJobIds, openRunTarget, readRun, targetFlag, type RunTarget } from './run-target.js';
 
-type Output = 'text' | 'json';
+type Output = 'text' | 'json' | undefined;
 
-async function withTarget(ctx: CommandContext, t: string | undefined, fn: (target: RunTarget) => Promise<number>): Promise<number> {
+async function withTarget<O extends { target?: string; output?: Output }>(ctx: CommandContext, given: O, fn: (target: RunTarget, o: O & { output: 'text' | 'json' }) => Promise<number>): Promise<number> {
+  const o = { ...given, output: await outputFormat(ctx, given.output) };
+  const t = o.target;
   const target = await openRunTarget(ctx, { target: t, requireBundle: false });
   if (!target) return ExitCode.FAILURE;
   try {
-    return await fn(target);
+    return await fn(target, o);
   } finally {
     await target.close();
   }
 }
 
 /** `runs list [KEY] [--limit N]`: newest first. */
-export function runRunsList(ctx: CommandContext, o: { key?: string; target?: string; limit: number; output: Output }): Promise<number> {
-  return withTarget(ctx, o.target, async (target) => {
+export function runRunsList(ctx: CommandContext, given: { key?: string; target?: string; limit: number; output?: Output }): Promise<number> {
+  return withTarget(ctx, given, async (target, o) => {
     const keys = await bundleJobIds(ctx, target, o.key);
     if (keys && keys.size === 0) return notDeployed(ctx, target, o.key);
     const runs = await listRuns(target.client, keys ? [...keys.keys()] : undefined, { limit: o.limit });
@@ -43,8 +45,8 @@ export function runRunsList(ctx: CommandContext, o: { key?: string; target?: str
 }
 
 /** `runs timeline [KEY] [--days N]`: per job and day, from runs/list with start_time_from. */
-export function runRunsTimeline(ctx: CommandContext, o: { key?: string; target?: string; days: number; output: Output }): Promise<number> {
-  return withTarget(ctx, o.target, async (target) => {
+export function runRunsTimeline(ctx: CommandContext, given: { key?: string; target?: string; days: number; output?: Output }): Promise<number> {
+  return withTarget(ctx, given, async (target, o) => {
     const keys = await bundleJobIds(ctx, target, o.key);
     if (keys && keys.size === 0) return notDeployed(ctx, target, o.key);
     const now = ctx.io.clock.now();
@@ -56,8 +58,8 @@ export function runRunsTimeline(ctx: CommandContext, o: { key?: string; target?:
 }
 
 /** `runs get RUN_ID [--logs]`: the run's summary (JSON: as runs/get returns it, with history). */
-export function runRunsGet(ctx: CommandContext, o: { runId: Int64; target?: string; logs: boolean; output: Output }): Promise<number> {
-  return withTarget(ctx, o.target, async (target) => {
+export function runRunsGet(ctx: CommandContext, given: { runId: Int64; target?: string; logs: boolean; output?: Output }): Promise<number> {
+  return withTarget(ctx, given, async (target, o) => {
     const run = await readRun(target.client, o.runId);
     const started = latestTasks(run).filter((t) => t.start_time).map((t) => ({ taskKey: t.task_key, runId: t.run_id }));
     // A task run id names one task: its own output is the one to show.
@@ -68,7 +70,7 @@ export function runRunsGet(ctx: CommandContext, o: { runId: Int64; target?: stri
       return ExitCode.OK;
     }
     const now = ctx.io.clock.now().getTime();
-    const color = ctx.globals().color && ctx.io.stdout.isTTY;
+    const color = await useColor(ctx, ctx.io.stdout);
     const hints = isRunTerminal(run) ? [] : [`Still ${stateLabel(run.state, run.status)}; cancel it with: jobs runs cancel ${String(o.runId)}${targetFlag(target)}`];
     ctx.io.stdout.write(renderRunSummary(summarizeRun(run, outputs, now), { color, hints, showUrl: !target.local }));
     if (o.logs) ctx.io.stdout.write(renderLogs(run, outputs));
@@ -77,8 +79,8 @@ export function runRunsGet(ctx: CommandContext, o: { runId: Int64; target?: stri
 }
 
 /** `runs cancel RUN_ID`: cancel, then (unless --no-wait) wait until the run has stopped. */
-export function runRunsCancel(ctx: CommandContext, o: { runId: Int64; target?: string; wait: boolean; output: Output }): Promise<number> {
-  return withTarget(ctx, o.target, async (target) => {
+export function runRunsCancel(ctx: CommandContext, given: { runId: Int64; target?: string; wait: boolean; output?: Output }): Promise<number> {
+  return withTarget(ctx, given, async (target, o) => {
     const before = await readRun(target.client, o.runId);
     if (isRunTerminal(before)) {
       ctx.io.stderr.write(`Run ${String(o.runId)} has already ended: ${stateLabel(before.state, before.status)}\n`);
@@ -91,7 +93,7 @@ export function runRunsCancel(ctx: CommandContext, o: { runId: Int64; target?: s
     const view = lineView(ctx.io.stderr, { runId: o.runId, baseline: before });
     const { run } = await followRun(target.client, o.runId, { clock: ctx.io.clock, includeHistory: true, onSnapshot: (r, ms) => view.update(r, ms) });
     if (o.output === 'json') ctx.io.stdout.write(stringifyJson(run, 2) + '\n');
-    else ctx.io.stdout.write(renderRunSummary(summarizeRun(run!, new Map(), ctx.io.clock.now().getTime()), { color: ctx.globals().color && ctx.io.stdout.isTTY, showUrl: !target.local }));
+    else ctx.io.stdout.write(renderRunSummary(summarizeRun(run!, new Map(), ctx.io.clock.now().getTime()), { color: await useColor(ctx, ctx.io.stdout), showUrl: !target.local }));
     return ExitCode.OK;
   });
 }

@@ -24,6 +24,8 @@ export interface ViewOptions {
   /** The run before a repair: only what changes from it is reported. */
   baseline?: Run;
   quiet?: boolean;
+  /** Colour on the terminal (the spinner); off with --no-color, NO_COLOR or `color: never`. */
+  color?: boolean;
 }
 
 /** True when stderr is a terminal and `CI` is not set: the live table may be drawn. */
@@ -48,13 +50,13 @@ export function lineView(out: OutputStream, o: ViewOptions): RunView {
   };
 }
 
-function tableView(io: Pick<Io, 'stderr' | 'clock'>, _o: ViewOptions): RunView {
+function tableView(io: Pick<Io, 'stderr' | 'clock'>, o: ViewOptions): RunView {
   let spinner: Ora | undefined;
   return {
     update(run) {
       const text = renderTaskTable(run, io.clock.now().getTime());
       // discardStdin would put stdin in raw mode, and Ctrl-C would no longer reach us as SIGINT.
-      spinner ??= ora({ stream: asNodeStream(io.stderr), isEnabled: true, discardStdin: false, text }).start();
+      spinner ??= ora({ stream: asNodeStream(io.stderr), isEnabled: true, discardStdin: false, color: o.color === false ? false : 'cyan', text }).start();
       spinner.text = text;
       // Draw now: the next spinner frame may be 80 ms away, and a poll result is news.
       spinner.render();
