@@ -3,7 +3,7 @@ import argparse
 import sqlite3
 from pathlib import Path
 
-FILES = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
 ORDERS = [
     (1, "2026-11-20", "ada", 120.50),
     (2, "2026-11-20", "grace", 75.00),
@@ -16,7 +16,7 @@ parser.add_argument("--catalog", required=True)
 parser.add_argument("--warehouse", default=".warehouse")
 args = parser.parse_args()
 
-folder = Path(args.warehouse) if Path(args.warehouse).is_absolute() else FILES / args.warehouse
+folder = Path(args.warehouse) if Path(args.warehouse).is_absolute() else HERE / args.warehouse
 folder.mkdir(parents=True, exist_ok=True)
 db = sqlite3.connect(folder / f"{args.catalog}.db")
 with db:

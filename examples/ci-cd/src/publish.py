@@ -3,14 +3,14 @@ import argparse
 import sqlite3
 from pathlib import Path
 
-FILES = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--catalog", required=True)
 parser.add_argument("--warehouse", default=".warehouse")
 args = parser.parse_args()
 
-folder = Path(args.warehouse) if Path(args.warehouse).is_absolute() else FILES / args.warehouse
+folder = Path(args.warehouse) if Path(args.warehouse).is_absolute() else HERE / args.warehouse
 db = sqlite3.connect(folder / f"{args.catalog}.db")
 with db:
     db.execute("DROP TABLE IF EXISTS revenue_per_customer")

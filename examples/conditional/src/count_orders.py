@@ -13,8 +13,8 @@ from pathlib import Path
 dbutils.widgets.text("run_date", "2026-11-20")
 run_date = dbutils.widgets.get("run_date")
 
-FILES = (Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()).parent
-with (FILES / "data" / "orders.csv").open(newline="") as f:
+HERE = Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()
+with (HERE / "data" / "orders.csv").open(newline="") as f:
     order_count = sum(1 for row in csv.DictReader(f) if row["order_date"] == run_date)
 
 print(f"{order_count} orders on {run_date}")

@@ -17,16 +17,16 @@ dbutils.widgets.text("warehouse", ".warehouse")
 mode = dbutils.widgets.get("mode")
 run_date = dbutils.widgets.get("run_date")
 
-FILES = (Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()).parent
+HERE = Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()
 setting = dbutils.widgets.get("warehouse")
-folder = Path(setting) if Path(setting).is_absolute() else FILES / setting
+folder = Path(setting) if Path(setting).is_absolute() else HERE / setting
 folder.mkdir(parents=True, exist_ok=True)
 db = sqlite3.connect(folder / "warehouse.db")
 db.execute("CREATE TABLE IF NOT EXISTS orders (order_id INTEGER PRIMARY KEY, order_date, customer_id INTEGER, amount REAL)")
 
 # COMMAND ----------
 
-with (FILES / "data" / "orders.csv").open(newline="") as f:
+with (HERE / "data" / "orders.csv").open(newline="") as f:
     landed = [r for r in csv.DictReader(f) if mode == "full" or r["order_date"] == run_date]
 if mode == "full":
     db.execute("DELETE FROM orders")

@@ -23,11 +23,11 @@ print(f"validate reported {validated} rows" if validated >= 0 else "validate did
 
 # COMMAND ----------
 
-FILES = (Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()).parent
+HERE = Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()
 
 
 def open_warehouse(setting: str) -> sqlite3.Connection:
-    folder = Path(setting) if Path(setting).is_absolute() else FILES / setting
+    folder = Path(setting) if Path(setting).is_absolute() else HERE / setting
     folder.mkdir(parents=True, exist_ok=True)
     return sqlite3.connect(folder / "warehouse.db")
 

@@ -20,13 +20,13 @@ min_rows = int(dbutils.widgets.get("min_rows"))
 
 # COMMAND ----------
 
-# The bundle's files: this notebook's folder is src/ (a notebook has no __file__ on Databricks,
-# where its folder is the working directory).
-FILES = (Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()).parent
+# This notebook's folder (src/): data ships beside the code, and relative warehouse paths start
+# here. A notebook has no __file__ on Databricks, where its folder is the working directory.
+HERE = Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()
 
 
 def open_warehouse(setting: str) -> sqlite3.Connection:
-    folder = Path(setting) if Path(setting).is_absolute() else FILES / setting
+    folder = Path(setting) if Path(setting).is_absolute() else HERE / setting
     folder.mkdir(parents=True, exist_ok=True)
     return sqlite3.connect(folder / "warehouse.db")
 
@@ -35,7 +35,7 @@ db = open_warehouse(dbutils.widgets.get("warehouse"))
 exists = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (source_table,)).fetchone()
 if not exists:
     # First run: load the sample shipped with the example (data/<table>.csv).
-    sample = FILES / "data" / f"{source_table}.csv"
+    sample = HERE / "data" / f"{source_table}.csv"
     if not sample.exists():
         raise FileNotFoundError(f"table {source_table} does not exist and there is no sample at {sample}")
     with sample.open(newline="") as f:

@@ -10,8 +10,8 @@ import csv
 import json
 from pathlib import Path
 
-FILES = (Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()).parent
-with (FILES / "data" / "sales.csv").open(newline="") as f:
+HERE = Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()
+with (HERE / "data" / "sales.csv").open(newline="") as f:
     regions = sorted({row["region"] for row in csv.DictReader(f)})
 
 print(f"regions: {', '.join(regions)}")

@@ -16,12 +16,12 @@ dbutils.widgets.text("region", "EMEA")
 dbutils.widgets.text("warehouse", ".warehouse")
 region = dbutils.widgets.get("region")
 
-FILES = (Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()).parent
+HERE = Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()
 setting = dbutils.widgets.get("warehouse")
-folder = Path(setting) if Path(setting).is_absolute() else FILES / setting
+folder = Path(setting) if Path(setting).is_absolute() else HERE / setting
 folder.mkdir(parents=True, exist_ok=True)
 
-with (FILES / "data" / "sales.csv").open(newline="") as f:
+with (HERE / "data" / "sales.csv").open(newline="") as f:
     rows = [(int(r["sale_id"]), r["region"], r["sale_date"], float(r["amount"])) for r in csv.DictReader(f) if r["region"] == region]
 
 # Iterations run concurrently: wait for SQLite's write lock instead of failing on it.

@@ -10,9 +10,9 @@ import sqlite3
 from pathlib import Path
 
 dbutils.widgets.text("warehouse", ".warehouse")
-FILES = (Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()).parent
+HERE = Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()
 setting = dbutils.widgets.get("warehouse")
-folder = Path(setting) if Path(setting).is_absolute() else FILES / setting
+folder = Path(setting) if Path(setting).is_absolute() else HERE / setting
 db = sqlite3.connect(folder / "warehouse.db")
 
 rows = db.execute("SELECT region, COUNT(*), ROUND(SUM(amount), 2) FROM sales GROUP BY region ORDER BY region").fetchall()
