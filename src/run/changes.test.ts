@@ -36,3 +36,21 @@ describe('diffRuns', () => {
     expect(diffRuns(undefined, skipped).map((c) => c.kind)).toEqual(['run']);
   });
 });
+
+describe('diffRuns with retries', () => {
+  it('reports an attempt that failed between two polls before its retry', () => {
+    const before: Run = { run_id: 7, state: { life_cycle_state: 'RUNNING' }, tasks: [{ task_key: 'a', run_id: 1, state: { life_cycle_state: 'RUNNING' }, start_time: 1 }] };
+    const after: Run = {
+      run_id: 7, state: { life_cycle_state: 'RUNNING' },
+      tasks: [
+        { task_key: 'a', run_id: 1, attempt_number: 0, start_time: 1000, end_time: 3000, state: { life_cycle_state: 'TERMINATED', result_state: 'FAILED', state_message: 'boom' } },
+        { task_key: 'a', run_id: 2, attempt_number: 1, state: { life_cycle_state: 'WAITING_FOR_RETRY' } },
+      ],
+    };
+    expect(diffRuns(before, after)).toEqual([
+      { kind: 'task', taskKey: 'a', state: 'FAILED', attempt: 0, message: 'boom', durationMs: 2000 },
+      { kind: 'task', taskKey: 'a', state: 'WAITING_FOR_RETRY', attempt: 1 },
+    ]);
+    expect(diffRuns(after, after)).toEqual([]);
+  });
+});

@@ -24,6 +24,7 @@ export function changeLine(runId: Int64, change: RunChange, elapsedMs: number): 
   if (change.attempt > 0) parts.push(` (attempt ${change.attempt + 1})`);
   if (change.durationMs !== undefined) parts.push(` in ${formatDuration(change.durationMs)}`);
   if (change.outcome) parts.push(`, outcome ${change.outcome}`);
+  if (change.iterations) parts.push(`, ${change.iterations} iterations succeeded`);
   if (change.message) parts.push(`: ${oneLine(change.message)}`);
   return `${parts.join('')}\n`;
 }

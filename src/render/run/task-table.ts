@@ -26,7 +26,9 @@ export function renderTaskTable(run: Run, nowMs: number, maxRows = 40): string {
     const state = stateLabel(t.state, t.status);
     const took = durationMs(t, nowMs);
     const attempt = (t.attempt_number ?? 0) > 0 ? ` (attempt ${(t.attempt_number ?? 0) + 1})` : '';
-    return [stateSymbol(state), t.task_key, state + attempt, took === undefined ? '' : formatDuration(took)];
+    const stats = (t.for_each_task as { stats?: { task_run_stats?: Record<string, number> } } | undefined)?.stats?.task_run_stats;
+    const iterations = stats?.total_iterations ? ` (${stats.completed_iterations ?? 0}/${stats.total_iterations} iterations)` : '';
+    return [stateSymbol(state), t.task_key, state + attempt + iterations, took === undefined ? '' : formatDuration(took)];
   });
   const lines = renderTable([{ header: '' }, { header: 'TASK' }, { header: 'STATE' }, { header: 'TIME', align: 'right' }], rows, undefined, '  ');
   if (tasks.length > maxRows) lines.push(`  … and ${tasks.length - maxRows} more tasks`);
