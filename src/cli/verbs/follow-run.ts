@@ -50,20 +50,24 @@ export async function followAndReport(ctx: CommandContext, target: RunTarget, o:
   const includeHistory = o.includeHistory || o.repairId !== undefined;
   let result = await watch(ctx, target, o, { done, includeHistory, timeoutMs: o.timeoutMs });
 
+  // An embedded workspace this command started stops with it: leaving its run going is no option.
+  const interrupt = target.ephemeral ? 'cancel' : o.interrupt;
+  const cancelOnTimeout = o.cancelOnTimeout || target.ephemeral;
+  const why = target.ephemeral ? ' (the embedded workspace runs inside this command and stops with it)' : '';
   if (result.end === 'interrupted') {
-    const cancel = o.interrupt === 'cancel' || (o.interrupt === 'ask' && (await confirmCancel(ctx, o.runId)));
+    const cancel = interrupt === 'cancel' || (interrupt === 'ask' && (await confirmCancel(ctx, o.runId)));
     if (!cancel) {
       io.stderr.write(`Stopped following run ${String(o.runId)}; it goes on.${urlSuffix(target, result.run)}\n`);
       io.stderr.write(`Follow it again with: jobs runs get ${String(o.runId)}${targetFlag(target)}; cancel it with: jobs runs cancel ${String(o.runId)}${targetFlag(target)}\n`);
       if (o.output === 'json' && result.run) io.stdout.write(stringifyJson(result.run, 2) + '\n');
       return ExitCode.INTERRUPTED;
     }
-    result = await cancelAndWait(ctx, target, o, done, includeHistory);
+    result = await cancelAndWait(ctx, target, o, done, includeHistory, why);
     if (result.end !== 'done') return ExitCode.RUN_CANCELED;
   } else if (result.end === 'timeout') {
     io.stderr.write(`Stopped waiting for run ${String(o.runId)} after ${formatDuration(o.timeoutMs ?? 0)} (--timeout).${urlSuffix(target, result.run)}\n`);
-    if (o.cancelOnTimeout) {
-      result = await cancelAndWait(ctx, target, o, done, includeHistory);
+    if (cancelOnTimeout) {
+      result = await cancelAndWait(ctx, target, o, done, includeHistory, why);
       if (result.end === 'done') await report(ctx, target, o, result.run!);
       return ExitCode.RUN_TIMEOUT;
     }
@@ -97,8 +101,8 @@ async function confirmCancel(ctx: CommandContext, runId: Int64): Promise<boolean
   return /^y(es)?$/i.test(answer.trim());
 }
 
-async function cancelAndWait(ctx: CommandContext, target: RunTarget, o: FollowReportOptions, done: FollowOptions['done'], includeHistory: boolean): Promise<FollowResult> {
-  ctx.io.stderr.write(`Canceling run ${String(o.runId)}…\n`);
+async function cancelAndWait(ctx: CommandContext, target: RunTarget, o: FollowReportOptions, done: FollowOptions['done'], includeHistory: boolean, why = ''): Promise<FollowResult> {
+  ctx.io.stderr.write(`Canceling run ${String(o.runId)}${why}…\n`);
   await target.client.runs.cancel(o.runId);
   // Canceling is asynchronous: wait for the run to settle (a second Ctrl-C stops waiting).
   const result = await watch(ctx, target, { ...o, baseline: undefined }, { done, includeHistory }, true);

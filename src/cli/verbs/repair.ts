@@ -16,7 +16,7 @@ import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { UsageError } from '../main.js';
 import { followAndReport, outputFormat, type InterruptPolicy } from './follow-run.js';
-import { openRunTarget, readRun, targetFlag } from './run-target.js';
+import { ephemeralHint, openRunTarget, readRun, targetFlag } from './run-target.js';
 
 export interface RepairOptions {
   runId: Int64;
@@ -49,6 +49,7 @@ export async function runRepair(ctx: CommandContext, given: RepairOptions): Prom
     const declared = (before.job_parameters ?? []).map((p) => p.name);
     const problems = checkParams(before.run_name ?? String(before.job_id), declared, o.params);
     if (problems.length > 0) throw new UsageError(problems.join('\nerror: '));
+    if (!o.wait && target.ephemeral) throw new UsageError(`--no-wait: ${ephemeralHint(target)}`);
 
     const latest = latestRepairId(before);
     const request: RepairRunRequest = {

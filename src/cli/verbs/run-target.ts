@@ -11,6 +11,7 @@ import type { Int64 } from '../../api/json.js';
 import type { Run } from '../../api/runs.js';
 import type { Diagnostic } from '../../diag/diagnostic.js';
 import { CliFailure } from '../../diag/errors.js';
+import { localDataDir } from '../../local/open-local-target.js';
 import { isNotFound } from '../../remote/errors.js';
 import { findDeployedJob, type DeployedJob } from '../../run/deployed-job.js';
 import { pickJob } from '../../run/run-request.js';
@@ -28,6 +29,8 @@ export interface RunTarget {
   client: WorkspaceClient;
   /** True for the embedded workspace: its run page URLs lead nowhere once we exit. */
   local: boolean;
+  /** The embedded workspace runs inside this command: its runs stop when the command ends. */
+  ephemeral: boolean;
   bundle?: LoadedBundle;
   /** The bundle target, for hints (`-t <target>`). */
   target?: string;
@@ -50,7 +53,7 @@ export async function openRunTarget(ctx: CommandContext, o: TargetOptions): Prom
   if (noBundle && !o.requireBundle) {
     if (o.target) throw new UsageError(`-t ${o.target}: there is no bundle here (no databricks.yml in ${io.cwd} or above; use -C <dir>)`);
     const { client } = await openWorkspaceClient(io, { profile: globals.profile ?? settings.profile, debug: globals.debug, concurrency: settings.concurrency });
-    return { client, local: false, close: () => client.close() };
+    return { client, local: false, ephemeral: false, close: () => client.close() };
   }
   const { session, diagnostics } = await openBundleSession(io, {
     bundleDir: globals.bundleDir, target: o.target, profile: globals.profile ?? settings.profile, debug: globals.debug, concurrency: settings.concurrency,
@@ -60,7 +63,7 @@ export async function openRunTarget(ctx: CommandContext, o: TargetOptions): Prom
     return undefined;
   }
   const target = session.bundle.target ?? String((session.bundle.config.bundle as { target?: string } | undefined)?.target ?? '');
-  return { client: session.client, local: session.local, bundle: session.bundle, ...(target ? { target } : {}), close: () => session.close() };
+  return { client: session.client, local: session.local, ephemeral: session.ephemeral, bundle: session.bundle, ...(target ? { target } : {}), close: () => session.close() };
 }
 
 function printDiagnostics(ctx: CommandContext, diagnostics: Diagnostic[]): void {
@@ -112,6 +115,12 @@ export async function readRun(client: WorkspaceClient, runId: Int64): Promise<Ru
     if (isNotFound(err)) throw new CliFailure(`run ${String(runId)} does not exist in this workspace`, 'list recent runs with: jobs runs list');
     throw err;
   }
+}
+
+/** Why a run cannot be left behind on an embedded workspace this command started, and what to do. */
+export function ephemeralHint(target: RunTarget): string {
+  const dir = target.bundle ? localDataDir(target.bundle.root) : '.databricks/local';
+  return `the embedded workspace runs inside this command, so its runs stop when it ends; to leave runs going, start it apart first: jobs local serve --data-dir ${dir}`;
 }
 
 /** ` -t <target>` for hints, when a target was in play. */

@@ -13,7 +13,7 @@ import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { UsageError } from '../main.js';
 import { followAndReport, outputFormat, type InterruptPolicy } from './follow-run.js';
-import { deployedJobOf, openRunTarget, targetFlag, type RunTarget } from './run-target.js';
+import { deployedJobOf, ephemeralHint, openRunTarget, targetFlag, type RunTarget } from './run-target.js';
 
 export interface RunOptions {
   key?: string;
@@ -42,6 +42,7 @@ export async function runRun(ctx: CommandContext, given: RunOptions): Promise<nu
     const job = picked.job;
     const problems = [...checkParams(job.key, declaredParameters(job.settings), o.params), ...checkOnly(job.key, taskKeys(job.settings), o.only)];
     if (problems.length > 0) throw new UsageError(problems.join('\nerror: '));
+    if (!o.wait && target.ephemeral) throw new UsageError(`--no-wait: ${ephemeralHint(target)}`);
 
     // deployedJobOf: the deployment state (workspace, local cache), else the deploy tag (GETs).
     const deployed = await deployedJobOf(ctx, target, job);
