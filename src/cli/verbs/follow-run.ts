@@ -45,37 +45,56 @@ export function exitCodeFor(outcome: RunOutcome): number {
 }
 
 export async function followAndReport(ctx: CommandContext, target: RunTarget, o: FollowReportOptions): Promise<number> {
-  const { io } = ctx;
-  const done = o.repairId === undefined ? undefined : repairDone(o.repairId);
-  const includeHistory = o.includeHistory || o.repairId !== undefined;
-  let result = await watch(ctx, target, o, { done, includeHistory, timeoutMs: o.timeoutMs });
-
-  // An embedded workspace this command started stops with it: leaving its run going is no option.
-  const interrupt = target.ephemeral ? 'cancel' : o.interrupt;
-  const cancelOnTimeout = o.cancelOnTimeout || target.ephemeral;
-  const why = target.ephemeral ? ' (the embedded workspace runs inside this command and stops with it)' : '';
-  if (result.end === 'interrupted') {
-    const cancel = interrupt === 'cancel' || (interrupt === 'ask' && (await confirmCancel(ctx, o.runId)));
-    if (!cancel) {
-      io.stderr.write(`Stopped following run ${String(o.runId)}; it goes on.${urlSuffix(target, result.run)}\n`);
-      io.stderr.write(`Follow it again with: jobs runs get ${String(o.runId)}${targetFlag(target)}; cancel it with: jobs runs cancel ${String(o.runId)}${targetFlag(target)}\n`);
-      if (o.output === 'json' && result.run) io.stdout.write(stringifyJson(result.run, 2) + '\n');
-      return ExitCode.INTERRUPTED;
-    }
-    result = await cancelAndWait(ctx, target, o, done, includeHistory, why);
-    if (result.end !== 'done') return ExitCode.RUN_CANCELED;
-  } else if (result.end === 'timeout') {
-    io.stderr.write(`Stopped waiting for run ${String(o.runId)} after ${formatDuration(o.timeoutMs ?? 0)} (--timeout).${urlSuffix(target, result.run)}\n`);
-    if (cancelOnTimeout) {
-      result = await cancelAndWait(ctx, target, o, done, includeHistory, why);
-      if (result.end === 'done') await report(ctx, target, o, result.run!);
-      return ExitCode.RUN_TIMEOUT;
-    }
-    io.stderr.write(`It goes on; cancel it with: jobs runs cancel ${String(o.runId)}${targetFlag(target)}\n`);
-    if (o.output === 'json' && result.run) io.stdout.write(stringifyJson(result.run, 2) + '\n');
-    return ExitCode.RUN_TIMEOUT;
-  }
+  const f: Ending = {
+    done: o.repairId === undefined ? undefined : repairDone(o.repairId),
+    includeHistory: o.includeHistory || o.repairId !== undefined,
+    // An embedded workspace this command started stops with it: leaving its run going is no option.
+    why: target.ephemeral ? ' (the embedded workspace runs inside this command and stops with it)' : '',
+  };
+  const result = await watch(ctx, target, o, { ...f, timeoutMs: o.timeoutMs });
+  if (result.end === 'interrupted') return interrupted(ctx, target, o, f, result);
+  if (result.end === 'timeout') return timedOut(ctx, target, o, f, result);
   return report(ctx, target, o, result.run!);
+}
+
+/** How a follow that did not end by itself goes on. */
+interface Ending extends Pick<FollowOptions, 'done'> {
+  includeHistory: boolean;
+  /** Why the run is canceled rather than left going (empty when it could be left). */
+  why: string;
+}
+
+/** Ctrl-C: cancel (asked, by flag, or because the workspace stops with us), or leave it going. */
+async function interrupted(ctx: CommandContext, target: RunTarget, o: FollowReportOptions, f: Ending, last: FollowResult): Promise<number> {
+  const policy = target.ephemeral ? 'cancel' : o.interrupt;
+  const cancel = policy === 'cancel' || (policy === 'ask' && (await confirmCancel(ctx, o.runId)));
+  if (!cancel) {
+    ctx.io.stderr.write(`Stopped following run ${String(o.runId)}; it goes on.${urlSuffix(target, last.run)}\n`);
+    leftGoing(ctx, target, o, last);
+    return ExitCode.INTERRUPTED;
+  }
+  const result = await cancelAndWait(ctx, target, o, f);
+  return result.end === 'done' ? report(ctx, target, o, result.run!) : ExitCode.RUN_CANCELED;
+}
+
+/** `--timeout`: say so; cancel when asked to (or when the workspace stops with us). */
+async function timedOut(ctx: CommandContext, target: RunTarget, o: FollowReportOptions, f: Ending, last: FollowResult): Promise<number> {
+  ctx.io.stderr.write(`Stopped waiting for run ${String(o.runId)} after ${formatDuration(o.timeoutMs ?? 0)} (--timeout).${urlSuffix(target, last.run)}\n`);
+  if (o.cancelOnTimeout || target.ephemeral) {
+    const result = await cancelAndWait(ctx, target, o, f);
+    if (result.end === 'done') await report(ctx, target, o, result.run!);
+  } else {
+    ctx.io.stderr.write('It goes on.\n');
+    leftGoing(ctx, target, o, last);
+  }
+  return ExitCode.RUN_TIMEOUT;
+}
+
+/** The run goes on: how to look at it and stop it; in JSON, the last state seen. */
+function leftGoing(ctx: CommandContext, target: RunTarget, o: FollowReportOptions, last: FollowResult): void {
+  const id = String(o.runId);
+  ctx.io.stderr.write(`Look at it with: jobs runs get ${id}${targetFlag(target)}; cancel it with: jobs runs cancel ${id}${targetFlag(target)}\n`);
+  if (o.output === 'json' && last.run) ctx.io.stdout.write(stringifyJson(last.run, 2) + '\n');
 }
 
 /** Follows with the view; a lost connection becomes a message that says how to look again. */
@@ -101,11 +120,11 @@ async function confirmCancel(ctx: CommandContext, runId: Int64): Promise<boolean
   return /^y(es)?$/i.test(answer.trim());
 }
 
-async function cancelAndWait(ctx: CommandContext, target: RunTarget, o: FollowReportOptions, done: FollowOptions['done'], includeHistory: boolean, why = ''): Promise<FollowResult> {
-  ctx.io.stderr.write(`Canceling run ${String(o.runId)}${why}…\n`);
+async function cancelAndWait(ctx: CommandContext, target: RunTarget, o: FollowReportOptions, f: Ending): Promise<FollowResult> {
+  ctx.io.stderr.write(`Canceling run ${String(o.runId)}${f.why}…\n`);
   await target.client.runs.cancel(o.runId);
   // Canceling is asynchronous: wait for the run to settle (a second Ctrl-C stops waiting).
-  const result = await watch(ctx, target, { ...o, baseline: undefined }, { done, includeHistory }, true);
+  const result = await watch(ctx, target, { ...o, baseline: undefined }, { done: f.done, includeHistory: f.includeHistory }, true);
   if (result.end === 'interrupted') ctx.io.stderr.write(`Cancel requested; not waiting for run ${String(o.runId)} to stop.\n`);
   return result;
 }
