@@ -25,10 +25,11 @@ export function runsCommand(ctx: CommandContext): Command {
     .argument('<run-id>', 'job run (or task run) id', parseRunId)
     .option(target, 'bundle target')
     .option('--logs', "fetch every started task's output (logs, notebook exit value, error trace)")
+    .option('-f, --follow', 'follow the run until it ends, as jobs run does (exit code from its result; Ctrl-C stops following)')
     .addOption(output('the run as runs/get returns it; with --logs {"run", "outputs": {task: output}}'))
-    .action(async (runId: bigint | number, o: { target?: string; logs?: boolean; output?: 'text' | 'json' }) => {
+    .action(async (runId: bigint | number, o: { target?: string; logs?: boolean; follow?: boolean; output?: 'text' | 'json' }) => {
       const { runRunsGet } = await import('../verbs/runs.js');
-      ctx.exitCode = await runRunsGet(ctx, { runId, ...o, logs: o.logs === true });
+      ctx.exitCode = await runRunsGet(ctx, { runId, ...o, logs: o.logs === true, follow: o.follow === true });
     });
   runs
     .command('cancel')

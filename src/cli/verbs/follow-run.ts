@@ -45,6 +45,17 @@ export function exitCodeFor(outcome: RunOutcome): number {
 }
 
 export async function followAndReport(ctx: CommandContext, target: RunTarget, o: FollowReportOptions): Promise<number> {
+  const ended = await followToEnd(ctx, target, o);
+  if (!ended.run) return ended.code!;
+  const code = await report(ctx, target, o, ended.run);
+  return ended.code ?? code;
+}
+
+/**
+ * Follows until the run ends, the wait times out, or Ctrl-C; cancels when that is asked for.
+ * `run`: the final run, to report; `code`: the exit code when it is not the run's own.
+ */
+export async function followToEnd(ctx: CommandContext, target: RunTarget, o: FollowReportOptions): Promise<{ run?: Run; code?: number }> {
   const f: Ending = {
     done: o.repairId === undefined ? undefined : repairDone(o.repairId),
     includeHistory: o.includeHistory || o.repairId !== undefined,
@@ -54,7 +65,7 @@ export async function followAndReport(ctx: CommandContext, target: RunTarget, o:
   const result = await watch(ctx, target, o, { ...f, timeoutMs: o.timeoutMs });
   if (result.end === 'interrupted') return interrupted(ctx, target, o, f, result);
   if (result.end === 'timeout') return timedOut(ctx, target, o, f, result);
-  return report(ctx, target, o, result.run!);
+  return { run: result.run! };
 }
 
 /** How a follow that did not end by itself goes on. */
@@ -65,35 +76,34 @@ interface Ending extends Pick<FollowOptions, 'done'> {
 }
 
 /** Ctrl-C: cancel (asked, by flag, or because the workspace stops with us), or leave it going. */
-async function interrupted(ctx: CommandContext, target: RunTarget, o: FollowReportOptions, f: Ending, last: FollowResult): Promise<number> {
+async function interrupted(ctx: CommandContext, target: RunTarget, o: FollowReportOptions, f: Ending, last: FollowResult): Promise<{ run?: Run; code?: number }> {
   const policy = target.ephemeral ? 'cancel' : o.interrupt;
   const cancel = policy === 'cancel' || (policy === 'ask' && (await confirmCancel(ctx, o.runId)));
   if (!cancel) {
     ctx.io.stderr.write(`Stopped following run ${String(o.runId)}; it goes on.${urlSuffix(target, last.run)}\n`);
     leftGoing(ctx, target, o, last);
-    return ExitCode.INTERRUPTED;
+    return { code: ExitCode.INTERRUPTED };
   }
   const result = await cancelAndWait(ctx, target, o, f);
-  return result.end === 'done' ? report(ctx, target, o, result.run!) : ExitCode.RUN_CANCELED;
+  return result.end === 'done' ? { run: result.run! } : { code: ExitCode.RUN_CANCELED };
 }
 
 /** `--timeout`: say so; cancel when asked to (or when the workspace stops with us). */
-async function timedOut(ctx: CommandContext, target: RunTarget, o: FollowReportOptions, f: Ending, last: FollowResult): Promise<number> {
+async function timedOut(ctx: CommandContext, target: RunTarget, o: FollowReportOptions, f: Ending, last: FollowResult): Promise<{ run?: Run; code?: number }> {
   ctx.io.stderr.write(`Stopped waiting for run ${String(o.runId)} after ${formatDuration(o.timeoutMs ?? 0)} (--timeout).${urlSuffix(target, last.run)}\n`);
   if (o.cancelOnTimeout || target.ephemeral) {
     const result = await cancelAndWait(ctx, target, o, f);
-    if (result.end === 'done') await report(ctx, target, o, result.run!);
-  } else {
-    ctx.io.stderr.write('It goes on.\n');
-    leftGoing(ctx, target, o, last);
+    return { ...(result.end === 'done' ? { run: result.run! } : {}), code: ExitCode.RUN_TIMEOUT };
   }
-  return ExitCode.RUN_TIMEOUT;
+  ctx.io.stderr.write('It goes on.\n');
+  leftGoing(ctx, target, o, last);
+  return { code: ExitCode.RUN_TIMEOUT };
 }
 
 /** The run goes on: how to look at it and stop it; in JSON, the last state seen. */
 function leftGoing(ctx: CommandContext, target: RunTarget, o: FollowReportOptions, last: FollowResult): void {
   const id = String(o.runId);
-  ctx.io.stderr.write(`Look at it with: jobs runs get ${id}${targetFlag(target)}; cancel it with: jobs runs cancel ${id}${targetFlag(target)}\n`);
+  ctx.io.stderr.write(`Follow it again with: jobs runs get ${id} --follow${targetFlag(target)}; cancel it with: jobs runs cancel ${id}${targetFlag(target)}\n`);
   if (o.output === 'json' && last.run) ctx.io.stdout.write(stringifyJson(last.run, 2) + '\n');
 }
 

@@ -9,13 +9,13 @@ import { renderRunSummary } from '../../render/run/run-summary.js';
 import { renderRunsList, renderTimeline } from '../../render/run/runs-table.js';
 import type { WorkspaceClient } from '../../remote/client.js';
 import { followRun } from '../../run/follow.js';
-import { isRunTerminal, latestTasks, stateLabel } from '../../run/run-state.js';
+import { isRunTerminal, latestTasks, runOutcome, stateLabel } from '../../run/run-state.js';
 import { summarizeRun } from '../../run/summary.js';
 import { computeTimeline, timelineStart } from '../../run/timeline.js';
 import { lineView } from '../../render/run/live-view.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { fetchOutputs, outputFormat, useColor } from './follow-run.js';
+import { exitCodeFor, fetchOutputs, followToEnd, outputFormat, useColor } from './follow-run.js';
 import { bundleJobIds, openRunTarget, readRun, targetFlag, type RunTarget } from './run-target.js';
 
 type Output = 'text' | 'json' | undefined;
@@ -57,24 +57,35 @@ export function runRunsTimeline(ctx: CommandContext, given: { key?: string; targ
   });
 }
 
-/** `runs get RUN_ID [--logs]`: the run's summary (JSON: as runs/get returns it, with history). */
-export function runRunsGet(ctx: CommandContext, given: { runId: Int64; target?: string; logs: boolean; output?: Output }): Promise<number> {
+/**
+ * `runs get RUN_ID [--logs] [--follow]`: the run's summary (JSON: as runs/get returns it, with
+ * history). `--follow` waits for the end as `jobs run` does, with its exit codes.
+ */
+export function runRunsGet(ctx: CommandContext, given: { runId: Int64; target?: string; logs: boolean; follow?: boolean; output?: Output }): Promise<number> {
   return withTarget(ctx, given, async (target, o) => {
-    const run = await readRun(target.client, o.runId);
+    let run = await readRun(target.client, o.runId);
+    let code: number = ExitCode.OK;
+    if (o.follow) {
+      // Someone else's run, maybe: Ctrl-C only stops following.
+      const ended = isRunTerminal(run) ? { run } : await followToEnd(ctx, target, { runId: o.runId, output: o.output, interrupt: 'detach', includeHistory: true });
+      if (!ended.run) return ended.code!;
+      run = ended.run;
+      code = ended.code ?? exitCodeFor(runOutcome(run));
+    }
     const started = latestTasks(run).filter((t) => t.start_time).map((t) => ({ taskKey: t.task_key, runId: t.run_id }));
     // A task run id names one task: its own output is the one to show.
     const outputs = await fetchOutputs(target, run, o.logs ? started : undefined);
     if (o.output === 'json') {
       const plain = (out: RunOutput) => Object.fromEntries(Object.entries(out).filter(([k]) => k !== 'metadata'));
       ctx.io.stdout.write(stringifyJson(o.logs ? { run, outputs: Object.fromEntries([...outputs].map(([k, v]) => [k, plain(v)])) } : run, 2) + '\n');
-      return ExitCode.OK;
+      return code;
     }
     const now = ctx.io.clock.now().getTime();
     const color = await useColor(ctx, ctx.io.stdout);
-    const hints = isRunTerminal(run) ? [] : [`Still ${stateLabel(run.state, run.status)}; cancel it with: jobs runs cancel ${String(o.runId)}${targetFlag(target)}`];
+    const hints = isRunTerminal(run) ? [] : [`Still ${stateLabel(run.state, run.status)}; follow it with: jobs runs get ${String(o.runId)} --follow${targetFlag(target)}`];
     ctx.io.stdout.write(renderRunSummary(summarizeRun(run, outputs, now), { color, hints, showUrl: !target.local }));
     if (o.logs) ctx.io.stdout.write(renderLogs(run, outputs));
-    return ExitCode.OK;
+    return code;
   });
 }
 
