@@ -61,6 +61,21 @@ describe('a real workspace', () => {
   });
 });
 
+describe('a deployed job that is gone', () => {
+  it('is a run that could not start (exit 3), with the deploy to run', async () => {
+    w = await startRunWorkspace(writeTree({ 'databricks.yml': bundle() }));
+    const { jobIds } = await w.deploy();
+    const { bearerToken } = await import('../../src/remote/auth/credentials.js');
+    const { createWorkspaceClient } = await import('../../src/remote/client.js');
+    const client = createWorkspaceClient({ host: w.ws.url, credentials: bearerToken(w.ws.token, 't'), clock: w.clock });
+    await client.jobs.delete(jobIds.get('etl')!);
+    await client.close();
+    const r = await w.cli(['run']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^error: the workspace did not start job "etl" \(job 1\): Job 1 does not exist\.\nhint: the deployed job is gone; deploy again: jobs deploy -t dev\n$/);
+  });
+});
+
 describe('tool settings', () => {
   it('`output: json` in .jobsrc makes JSON the default; -o text still wins', async () => {
     w = await startRunWorkspace(writeTree({ 'databricks.yml': bundle(), '.jobsrc': '{"output": "json", "color": "always"}\n' }));
