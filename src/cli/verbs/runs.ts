@@ -20,10 +20,10 @@ import { bundleJobIds, openRunTarget, readRun, targetFlag, type RunTarget } from
 
 type Output = 'text' | 'json' | undefined;
 
+/** Opens the workspace (the bundle's target, or the profile's outside a bundle), runs `fn`, closes. */
 async function withTarget<O extends { target?: string; output?: Output }>(ctx: CommandContext, given: O, fn: (target: RunTarget, o: O & { output: 'text' | 'json' }) => Promise<number>): Promise<number> {
   const o = { ...given, output: await outputFormat(ctx, given.output) };
-  const t = o.target;
-  const target = await openRunTarget(ctx, { target: t, requireBundle: false });
+  const target = await openRunTarget(ctx, { target: o.target, requireBundle: false });
   if (!target) return ExitCode.FAILURE;
   try {
     return await fn(target, o);
