@@ -5,7 +5,8 @@
  *
  * Polling starts at 1 s and slows down by half again while nothing changes, up to 5 s; any change
  * brings it back to 1 s. That keeps a short task's states visible and a long run cheap (a real
- * workspace rate-limits clients at about 15 requests per second).
+ * workspace rate-limits clients at about 15 requests per second). The embedded workspace is
+ * followed four times as closely (250 ms to 1 s): there a poll costs next to nothing.
  */
 import type { Int64 } from '../api/json.js';
 import type { Run } from '../api/runs.js';
@@ -37,6 +38,8 @@ export interface FollowResult {
 }
 
 export const DEFAULT_POLL = { initial: 1000, max: 5000 };
+/** The embedded workspace answers in microseconds and has no rate limit: follow it closely. */
+export const LOCAL_POLL = { initial: 250, max: 1000 };
 
 export async function followRun(client: WorkspaceClient, runId: Int64, o: FollowOptions): Promise<FollowResult> {
   const started = o.clock.now().getTime();

@@ -15,7 +15,7 @@ import { chooseView, type RunView } from '../../render/run/live-view.js';
 import { renderRunSummary } from '../../render/run/run-summary.js';
 import { isRemoteError } from '../../remote/errors.js';
 import { formatDuration } from '../../run/duration.js';
-import { followRun, type FollowOptions, type FollowResult } from '../../run/follow.js';
+import { followRun, LOCAL_POLL, type FollowOptions, type FollowResult } from '../../run/follow.js';
 import { isRunTerminal, modernRunUrl, runOutcome, type RunOutcome } from '../../run/run-state.js';
 import { summarizeRun, tasksNeedingOutput } from '../../run/summary.js';
 import type { OutputStream } from '../../ports/io.js';
@@ -114,7 +114,9 @@ async function watch(ctx: CommandContext, target: RunTarget, o: FollowReportOpti
   const interrupted = new AbortController();
   const remove = io.onInterrupt?.(() => interrupted.abort());
   try {
-    return await followRun(target.client, o.runId, { clock: io.clock, signal: interrupted.signal, onSnapshot: (run, ms) => view.update(run, ms), ...f });
+    return await followRun(target.client, o.runId, {
+      clock: io.clock, signal: interrupted.signal, onSnapshot: (run, ms) => view.update(run, ms), ...(target.local ? { pollMs: LOCAL_POLL } : {}), ...f,
+    });
   } catch (err) {
     if (!isRemoteError(err)) throw err;
     throw new CliFailure(`lost track of run ${String(o.runId)}: ${err.message}`, `the run goes on; look at it with: jobs runs get ${String(o.runId)}${targetFlag(target)}`);

@@ -8,7 +8,7 @@ import type { Run, RunOutput } from '../../api/runs.js';
 import { renderRunSummary } from '../../render/run/run-summary.js';
 import { renderRunsList, renderTimeline } from '../../render/run/runs-table.js';
 import type { WorkspaceClient } from '../../remote/client.js';
-import { followRun } from '../../run/follow.js';
+import { followRun, LOCAL_POLL } from '../../run/follow.js';
 import { isRunTerminal, latestTasks, runOutcome, stateLabel } from '../../run/run-state.js';
 import { summarizeRun } from '../../run/summary.js';
 import { computeTimeline, timelineStart } from '../../run/timeline.js';
@@ -102,7 +102,9 @@ export function runRunsCancel(ctx: CommandContext, given: { runId: Int64; target
     ctx.io.stderr.write(`Cancel requested for run ${String(o.runId)}\n`);
     if (!o.wait) return ExitCode.OK;
     const view = lineView(ctx.io.stderr, { runId: o.runId, baseline: before });
-    const { run } = await followRun(target.client, o.runId, { clock: ctx.io.clock, includeHistory: true, onSnapshot: (r, ms) => view.update(r, ms) });
+    const { run } = await followRun(target.client, o.runId, {
+      clock: ctx.io.clock, includeHistory: true, onSnapshot: (r, ms) => view.update(r, ms), ...(target.local ? { pollMs: LOCAL_POLL } : {}),
+    });
     if (o.output === 'json') ctx.io.stdout.write(stringifyJson(run, 2) + '\n');
     else ctx.io.stdout.write(renderRunSummary(summarizeRun(run!, new Map(), ctx.io.clock.now().getTime()), { color: await useColor(ctx, ctx.io.stdout), showUrl: !target.local }));
     return ExitCode.OK;
