@@ -17,7 +17,7 @@ export function applyJobDefaults(config: Dict, user?: UserNames): void {
   const statePath = typeof ws.state_path === 'string' ? ws.state_path : undefined;
   for (const job of Object.values(jobs)) {
     if (!isDict(job)) continue;
-    if (job.name === undefined || job.name === '') job.name = 'Untitled';
+    if (job.name === undefined || job.name === null) job.name = 'Untitled'; // an explicit '' stays (and is dropped at deploy)
     if (job.max_concurrent_runs === undefined || job.max_concurrent_runs === 0) job.max_concurrent_runs = 1;
     for (const key of ['schedule', 'trigger', 'continuous']) {
       const t = job[key];

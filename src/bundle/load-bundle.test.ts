@@ -133,6 +133,25 @@ describe('targets', () => {
     });
     expect(codes).toEqual(['dag/duplicate-task-key@databricks.yml:8:21']);
   });
+
+  it('adds target permissions to the top-level ones (a list section concatenates)', async () => {
+    const { config } = await load({
+      'databricks.yml': yaml`
+        bundle: {name: b}
+        permissions: [{level: CAN_VIEW, group_name: all}]
+        resources: {jobs: {etl: {name: e}}}
+        targets:
+          prod:
+            default: true
+            permissions: [{level: CAN_MANAGE, user_name: ops@x.com}]
+      `,
+    }, { user: { userName: 'me@x.com' } });
+    expect(job(config).permissions).toEqual([
+      { level: 'CAN_VIEW', group_name: 'all' },
+      { level: 'CAN_MANAGE', user_name: 'ops@x.com' },
+      { level: 'IS_OWNER', user_name: 'me@x.com' },
+    ]);
+  });
 });
 
 describe('variables and ${} references', () => {

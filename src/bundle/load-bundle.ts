@@ -22,7 +22,7 @@ import { applyMode } from './mode.js';
 import { readPathFacts } from './path-facts.js';
 import { collectLocalPaths, syncRootOf, translatePaths } from './paths.js';
 import { applyPresets } from './presets.js';
-import { readBundleFiles, readConfigFile } from './read-bundle.js';
+import { readBundleFiles, readConfigFile, type ParseCache } from './read-bundle.js';
 import { readGitInfo } from './read-git.js';
 import { resolveBundleRefs } from './resolve-refs.js';
 import { applyTarget, selectTarget, type TargetRequest } from './targets.js';
@@ -39,6 +39,8 @@ export interface LoadOptions {
   /** The deploying identity when known (deploy, run); undefined for offline validation. */
   user?: CurrentUser;
   deployerIsServicePrincipal?: boolean;
+  /** Parsed files to reuse when the same bundle is loaded again in one command. */
+  parseCache?: ParseCache;
 }
 
 export interface LoadedBundle {
@@ -60,7 +62,7 @@ export async function loadBundle(io: Io, opts: LoadOptions = {}): Promise<{ bund
   const root = found.root;
 
   // readBundleFiles (I/O). Reads: databricks.yml and its include globs.
-  const read = await readBundleFiles(io.fs, root);
+  const read = await readBundleFiles(io.fs, root, opts.parseCache);
   diagnostics.push(...read.diagnostics);
   const files = read.value.files;
   if (files[0]?.value === undefined) return { bundle: { root: root.dir, rootFile: root.file, config: {}, files }, diagnostics };

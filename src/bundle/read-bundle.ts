@@ -12,6 +12,7 @@ import { decodeBundleFile } from '../source/decode.js';
 import { valueSpan, locOf } from '../source/locations.js';
 import { parseYamlText, type ParsedFile } from '../source/parse-yaml.js';
 import { hasMeta, segmentRegExp } from './glob.js';
+import { cloneWithLocs } from './merge.js';
 import type { BundleRoot } from './find-root.js';
 
 export interface BundleFiles {
@@ -20,9 +21,9 @@ export interface BundleFiles {
   files: ParsedFile[];
 }
 
-export async function readBundleFiles(fs: FileSystem, root: BundleRoot): Promise<{ value: BundleFiles; diagnostics: Diagnostic[] }> {
+export async function readBundleFiles(fs: FileSystem, root: BundleRoot, cache?: ParseCache): Promise<{ value: BundleFiles; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
-  const rootFile = await readConfigFile(fs, root.file, diagnostics);
+  const rootFile = await readConfigFile(fs, root.file, diagnostics, cache);
   const files: ParsedFile[] = [rootFile];
   const includes = includeEntries(rootFile, diagnostics);
   const seen = new Set([root.file]);
@@ -63,7 +64,7 @@ export async function readBundleFiles(fs: FileSystem, root: BundleRoot): Promise
       toRead.push(abs);
     }
   }
-  const read = await Promise.all(toRead.map((abs) => readConfigFile(fs, abs, [])));
+  const read = await Promise.all(toRead.map((abs) => readConfigFile(fs, abs, [], cache)));
   for (const f of read) {
     files.push(f);
     diagnostics.push(...f.diagnostics);
@@ -98,8 +99,15 @@ function includeEntries(rootFile: ParsedFile, diagnostics: Diagnostic[]): Includ
   return out;
 }
 
+/**
+ * Parsed files by path, for a command that loads the same bundle twice (openBundleSession:
+ * once to connect, once with the deploying user). A hit is a copy, since loading changes the
+ * values it merges; the text must be unchanged.
+ */
+export type ParseCache = Map<string, { text: string; parsed: ParsedFile }>;
+
 /** Reads and parses one configuration file; read and decode failures become diagnostics. */
-export async function readConfigFile(fs: FileSystem, path: string, into: Diagnostic[]): Promise<ParsedFile> {
+export async function readConfigFile(fs: FileSystem, path: string, into: Diagnostic[], cache?: ParseCache): Promise<ParsedFile> {
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(path);
@@ -113,7 +121,11 @@ export async function readConfigFile(fs: FileSystem, path: string, into: Diagnos
     into.push(...decoded.diagnostics);
     return { ...parseYamlText(path, ''), value: undefined, diagnostics: decoded.diagnostics };
   }
-  return parseYamlText(path, decoded.text);
+  const hit = cache?.get(path);
+  if (hit && hit.text === decoded.text) return { ...hit.parsed, value: cloneWithLocs(hit.parsed.value) };
+  const parsed = parseYamlText(path, decoded.text);
+  cache?.set(path, { text: decoded.text, parsed: { ...parsed, value: cloneWithLocs(parsed.value) } });
+  return parsed;
 }
 
 async function literalFile(fs: FileSystem, dir: string, rel: string): Promise<string[]> {

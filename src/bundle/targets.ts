@@ -72,6 +72,11 @@ export function applyTarget(config: Dict, name: string): Diagnostic[] {
   }
   const t: Dict = isDict(target) ? target : {};
   for (const section of MERGED_SECTIONS) {
+    if (Array.isArray(t[section])) {
+      // A list section (permissions) is concatenated, as every list in a target merge.
+      concatInto(config, section, t[section] as unknown[], t);
+      continue;
+    }
     if (!isDict(t[section])) continue;
     if (!isDict(config[section])) {
       config[section] = {};
@@ -101,6 +106,18 @@ export function applyTarget(config: Dict, name: string): Diagnostic[] {
   bundle.target = name;
   bundle.environment = name;
   return diagnostics;
+}
+
+function concatInto(config: Dict, section: string, items: unknown[], from: Dict): void {
+  const base = Array.isArray(config[section]) ? (config[section] as unknown[]) : [];
+  const merged = [...base];
+  base.forEach((_, i) => setLoc(merged, i, locsOf(base, i)));
+  items.forEach((item, i) => {
+    merged.push(item);
+    setLoc(merged, merged.length - 1, locsOf(items, i));
+  });
+  config[section] = merged;
+  if (base.length === 0) setLoc(config, section, locsOf(from, section));
 }
 
 function ensureDict(parent: Dict, key: string): Dict {

@@ -18,3 +18,8 @@ export function parseVars(list: readonly string[]): { name: string; value: strin
 export function outputOption(formats: readonly string[]): Option {
   return new Option('-o, --output <format>', `output format (${formats.join(' | ')})`).choices(formats);
 }
+
+/** Collects a repeatable flag whose values may also be comma-separated (`--select a,b --select c`). */
+export function collectList(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

@@ -65,7 +65,8 @@ export function parseDeploymentState(text: string): DeploymentState | undefined 
 export function deployedJobIds(state: DeploymentState | undefined): Map<string, string> {
   const out = new Map<string, string>();
   for (const [k, entry] of Object.entries(state?.state ?? {})) {
-    const m = /^resources\.jobs\.(.+)$/.exec(k);
+    // Sub-resources (`resources.jobs.<key>.permissions`) are not jobs.
+    const m = /^resources\.jobs\.([^.]+)$/.exec(k);
     if (m) out.set(m[1]!, entry.__id__);
   }
   return out;

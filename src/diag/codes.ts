@@ -194,6 +194,17 @@ export const CODES = {
   // ── engine: runs executed by the embedded workspace ────────────────────────────────────────
 
   // ── deploy: plan, deploy, destroy ──────────────────────────────────────────────────────────
+  'deploy/unsupported-reference': 'A job refers to a resource this tool does not deploy (pipelines, clusters…), so its value is unknown.',
+  'deploy/unknown-job-reference': '${resources.jobs.<key>.id} names a job that is neither deployed nor part of this deploy (see --select).',
+  'deploy/lookup-unsupported': 'A lookup variable of a kind this tool cannot look up in the workspace.',
+  'deploy/lookup-failed': 'A lookup variable matched no object, or more than one.',
+  'deploy/tag-limit': 'A job already has 25 tags, so the adoption tag cannot be added.',
+  'deploy/duplicate-tagged-jobs': 'Several workspace jobs carry the same bundle/target/key tag.',
+  'deploy/unknown-select': '--select names a job that the bundle does not define and the state does not hold.',
+  'deploy/state-unreadable': 'A deployment state, snapshot or lock file could not be parsed.',
+  'deploy/sync-skipped': 'A file under the sync paths is not uploaded (symlink leaving the sync root, special file).',
+  'deploy/file-too-large': 'A file is larger than the 10 MB the Workspace API imports.',
+  'deploy/library-not-found': 'A local wheel or jar path matches no file.',
 
   // ── run: run, repair, runs ─────────────────────────────────────────────────────────────────
 

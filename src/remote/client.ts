@@ -86,6 +86,11 @@ export interface WorkspaceClient {
     delete(path: string, opts?: { recursive?: boolean }): Promise<void>;
   };
   currentUser: { me(): Promise<ScimUser> };
+  /**
+   * The Authorization header value the client sends now, for a helper that issues its own
+   * requests off the main thread (deploy's prefetch worker). Never log it.
+   */
+  authorization(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -173,6 +178,7 @@ export function createWorkspaceClient(o: WorkspaceClientOptions): WorkspaceClien
   return {
     host, jobs, runs, permissions, workspace,
     currentUser: { me: () => rest.call('scim/me') },
+    authorization: () => o.credentials.authorization(),
     close: () => transport.close(),
   };
 }

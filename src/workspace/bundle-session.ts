@@ -10,6 +10,7 @@
  */
 import type { LoadedBundle } from '../bundle/load-bundle.js';
 import { loadBundle } from '../bundle/load-bundle.js';
+import type { ParseCache } from '../bundle/read-bundle.js';
 import { isServicePrincipal, type CurrentUser } from '../bundle/current-user.js';
 import { hasErrors, type Diagnostic } from '../diag/diagnostic.js';
 import { isLocalHost, openLocalTarget } from '../local/open-local-target.js';
@@ -29,6 +30,12 @@ export interface SessionOptions {
   debug?: boolean;
   /** Parallel requests (tool settings `concurrency`). */
   concurrency?: number;
+  /**
+   * Called once the client exists, before the identity is asked and the bundle resolved again,
+   * with the bundle as first loaded: a command may start reads that do not depend on the user
+   * (deploy prefetches the jobs its local state names) so they overlap the second load.
+   */
+  onConnect?: (client: WorkspaceClient, first: LoadedBundle) => void;
 }
 
 export interface BundleSession {
@@ -55,7 +62,9 @@ export interface SessionResult {
 }
 
 export async function openBundleSession(io: Io, opts: SessionOptions): Promise<SessionResult> {
-  const first = await loadBundle(io, { bundleDir: opts.bundleDir, target: opts.target, vars: opts.vars });
+  // The files are parsed once: the second load reuses them (copies, since loading changes them).
+  const parseCache: ParseCache = new Map();
+  const first = await loadBundle(io, { bundleDir: opts.bundleDir, target: opts.target, vars: opts.vars, parseCache });
   if (!first.bundle || hasErrors(first.diagnostics)) return { diagnostics: first.diagnostics };
   const ws = (first.bundle.config.workspace ?? {}) as { host?: string; profile?: string };
   const local = isLocalHost(ws.host);
@@ -66,6 +75,7 @@ export async function openBundleSession(io: Io, opts: SessionOptions): Promise<S
   // The local target's close also stops the in-process server and closes its client.
   const close = 'close' in connection ? () => connection.close() : () => client.close();
   try {
+    opts.onConnect?.(client, first.bundle);
     const me = await client.currentUser.me();
     const user: CurrentUser = { userName: me.userName, displayName: me.displayName, id: me.id };
     const second = await loadBundle(io, {
@@ -74,6 +84,7 @@ export async function openBundleSession(io: Io, opts: SessionOptions): Promise<S
       vars: opts.vars,
       user,
       deployerIsServicePrincipal: isServicePrincipal(user),
+      parseCache,
     });
     const diagnostics = second.diagnostics;
     if (!second.bundle || hasErrors(diagnostics)) {

@@ -2,6 +2,10 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { validateCommand } from './validate.js';
+import { planCommand } from './plan.js';
+import { deployCommand } from './deploy.js';
+import { destroyCommand } from './destroy.js';
+import { summaryCommand } from './summary.js';
 import { graphCommand } from './graph.js';
 import { cronCommand } from './cron.js';
 import { schemaCommand } from './schema.js';
@@ -12,6 +16,10 @@ import { runsCommand } from './runs.js';
 
 export const COMMANDS: ReadonlyArray<(ctx: CommandContext) => Command> = [
   validateCommand,
+  planCommand,
+  deployCommand,
+  destroyCommand,
+  summaryCommand,
   graphCommand,
   cronCommand,
   schemaCommand,

@@ -1,0 +1,57 @@
+/**
+ * `jobs deploy`: print the plan, apply it (progress on stderr), then a summary with each job's
+ * URL on stdout. A failed step is an expected failure (exit 1) whose message names the job and
+ * the call, and whose hint says what was applied.
+ */
+import { hasErrors } from '../../diag/diagnostic.js';
+import { deployBundle } from '../../deploy/deploy.js';
+import { Prefetch } from '../../deploy/prefetch.js';
+import { renderPlanText } from '../../render/plan/text.js';
+import { deployProgress } from '../../render/deploy/progress.js';
+import type { CommandContext } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
+import { lockHolder, prefetchUnlessDebug, showDiagnostics, withSession, type SessionFlags } from './session.js';
+import { jobLines } from './summary.js';
+
+export interface DeployVerbOptions extends SessionFlags {
+  select?: string[];
+  autoApprove: boolean;
+  forceLock: boolean;
+  lockWaitMs: number;
+}
+
+export async function runDeploy(ctx: CommandContext, opts: DeployVerbOptions): Promise<number> {
+  const prefetch = new Prefetch((await ctx.toolConfig()).concurrency);
+  const code = await withSession(ctx, opts, async ({ session, concurrency, color }) => {
+    const progress = deployProgress(ctx.io);
+    let outcome;
+    try {
+      outcome = await deployBundle(ctx.io, session, {
+        select: opts.select, autoApprove: opts.autoApprove, forceLock: opts.forceLock, lockWaitMs: opts.lockWaitMs, concurrency,
+        ...lockHolder(ctx, 'deploy'), report: progress.report, prefetch,
+        onPlan: (p) => ctx.io.stdout.write(renderPlanText(p.plan, { color })),
+      });
+    } finally {
+      progress.stop();
+    }
+    if (!outcome.prepared || hasErrors(outcome.diagnostics)) {
+      showDiagnostics(ctx, outcome.diagnostics, color, session.bundle.root);
+      return ExitCode.FAILURE;
+    }
+    showDiagnostics(ctx, outcome.diagnostics.filter((d) => d.severity === 'warning' && d.code.startsWith('deploy/')), color, session.bundle.root);
+    const { plan } = outcome.prepared;
+    const c = plan.counts;
+    const f = plan.files;
+    ctx.io.stdout.write(outcome.noop
+      ? `No changes: the workspace already matches the bundle.\n`
+      : `Deploy complete: ${c.add} added, ${c.change} changed, ${c.delete} deleted, ${c.unchanged} unchanged; ${plural(f.upload.length, 'file')} uploaded, ${f.delete.length} deleted.\n`);
+    ctx.io.stdout.write(jobLines(outcome.prepared.desired.map((d) => ({ key: d.key, name: typeof d.settings.name === 'string' ? d.settings.name : undefined })), outcome.ids, session.host));
+    return ExitCode.OK;
+  }, false, prefetchUnlessDebug(ctx, prefetch));
+  prefetch.stop();
+  return code;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,50 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LoadedBundle } from '../bundle/load-bundle.js';
+import { fakeIo } from '../../test/helpers/run-cli.js';
+import { startTestWorkspace } from '../../test/helpers/local-workspace.js';
+import { writeTree } from '../../test/helpers/temp-tree.js';
+import { Prefetch } from './prefetch.js';
+
+function bundleWithState(ids: Record<string, string>, permissions: string[] = []): LoadedBundle {
+  const root = writeTree({ 'databricks.yml': 'bundle: {name: p}\n' });
+  const state: Record<string, unknown> = {};
+  for (const [key, id] of Object.entries(ids)) state[`resources.jobs.${key}`] = { __id__: id, state: {} };
+  for (const key of permissions) state[`resources.jobs.${key}.permissions`] = { __id__: `/jobs/${ids[key]}`, state: {} };
+  mkdirSync(join(root, '.databricks', 'bundle', 'dev'), { recursive: true });
+  writeFileSync(join(root, '.databricks', 'bundle', 'dev', 'resources.json'), JSON.stringify({ state_version: 1, cli_version: 'x', lineage: 'l', serial: 1, state }));
+  return { root, rootFile: join(root, 'databricks.yml'), target: 'dev', config: {}, files: [] };
+}
+
+describe('Prefetch', () => {
+  it('reads the jobs the local state names in a worker; a deleted job reads as gone', async () => {
+    const t = await startTestWorkspace('http');
+    try {
+      const { job_id } = await t.client.jobs.create({ name: 'a', tasks: Array.from({ length: 150 }, (_, i) => ({ task_key: `t${i}`, notebook_task: { notebook_path: '/x' } })) });
+      const p = new Prefetch(4);
+      p.start(fakeIo({ cwd: '/' }), t.client, bundleWithState({ a: String(job_id), gone: '999' }, ['a']));
+      await p.ready;
+      const a = await p.job(String(job_id));
+      expect(a?.value?.settings?.tasks).toHaveLength(150);
+      expect(a?.value?.next_page_token).toBeUndefined();
+      expect((await p.permissions(String(job_id)))?.value?.access_control_list?.length).toBeGreaterThan(0);
+      expect(await p.job('999')).toEqual({ value: undefined });
+      expect(await p.job('12345')).toBeUndefined();
+      p.stop();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('falls back (undefined) when the workspace cannot be read', async () => {
+    const t = await startTestWorkspace('http');
+    const bundle = bundleWithState({ a: '1' });
+    await t.ws.close();
+    const p = new Prefetch(2);
+    p.start(fakeIo({ cwd: '/' }), t.client, bundle);
+    await p.ready;
+    expect(await p.job('1')).toBeUndefined();
+    await t.client.close();
+  });
+});

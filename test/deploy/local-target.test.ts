@@ -1,0 +1,21 @@
+/** `workspace.host: local`: deploy, plan and summary against the embedded workspace, no setup. */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { writeTree } from '../helpers/temp-tree.js';
+
+describe('a local target', () => {
+  it('deploys to the embedded workspace, then plans nothing and lists local URLs', async () => {
+    const dir = writeTree({
+      'databricks.yml': 'bundle: {name: loc}\nresources:\n  jobs:\n    etl:\n      name: etl\n      tasks: [{task_key: t, notebook_task: {notebook_path: ./nb.py}}]\ntargets:\n  local:\n    default: true\n    workspace: {host: local}\n',
+      'nb.py': '# Databricks notebook source\nprint(1)\n',
+    });
+    const deploy = await runCli(['deploy'], { cwd: dir });
+    expect(deploy.code, deploy.stderr).toBe(0);
+    expect(deploy.stdout).toMatch(/jobs\.etl\s+etl\s+http:\/\/127\.0\.0\.1:\d+\/jobs\/\d+/);
+    const plan = await runCli(['plan', '--detailed-exitcode'], { cwd: dir });
+    expect(plan.stdout).toContain('Plan: 0 to add, 0 to change, 0 to delete, 1 unchanged');
+    expect(plan.code).toBe(0);
+    const summary = await runCli(['summary', '-o', 'json'], { cwd: dir });
+    expect(JSON.parse(summary.stdout).jobs[0]).toMatchObject({ key: 'etl', deployed: true });
+  });
+});
