@@ -121,7 +121,8 @@ describe.each(examples.map((e) => [e.name, e] as const))('%s', (_name, ex) => {
     const io = { clock: nodeIo().clock };
     const deploy = await runCli(['deploy', '-t', 'local', '--auto-approve'], { cwd: dir, io });
     expect(deploy, deploy.stderr).toMatchObject({ code: 0 });
-    const run = await runCli(['run', ex.job, '-t', 'local', ...ex.runArgs], { cwd: dir, io });
+    // A bounded wait: a run that cannot finish (no engine) fails the test with exit 4, not a hang.
+    const run = await runCli(['run', ex.job, '-t', 'local', '--timeout', '60s', ...ex.runArgs], { cwd: dir, io });
     expect(run.code, `${run.stderr}\n${run.stdout}`).toBe(0);
     for (const [task, result] of Object.entries(ex.expect)) expect(run.stdout).toMatch(new RegExp(`^  ${task} +${result.replace(/[()]/g, '\\$&')} `, 'm'));
   }, 120_000);
