@@ -3,7 +3,7 @@
  * from a real (HTTP, token-authenticated) workspace, `runs get` outside any bundle, and `-o json`
  * with every page of a large run stitched together.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRunWorkspace, type RunWorkspace } from '../helpers/run-workspace.js';
@@ -58,6 +58,27 @@ describe('a real workspace', () => {
     const noHost = await runCli(['runs', 'get', '1001'], { cwd: writeTree({}) });
     expect(noHost.code).toBe(1);
     expect(noHost.stderr).toMatch(/no workspace host configured/);
+  });
+});
+
+describe('with jobs deploy', () => {
+  it('runs what jobs deploy deployed, from its state in the workspace or, without any state, by its tag', async () => {
+    const root = writeTree({ 'databricks.yml': bundle() });
+    w = await startRunWorkspace(root);
+    const deploy = await w.cli(['deploy', '--auto-approve']);
+    expect(deploy.code, deploy.stderr).toBe(0);
+    rmSync(join(root, '.databricks', 'bundle'), { recursive: true, force: true });
+    const fromWorkspace = await w.cli(['--debug', 'run']);
+    expect(fromWorkspace.code).toBe(0);
+    expect(fromWorkspace.stderr).toContain('debug: job etl is job 1 (from the workspace state)');
+    const { bearerToken } = await import('../../src/remote/auth/credentials.js');
+    const { createWorkspaceClient } = await import('../../src/remote/client.js');
+    const client = createWorkspaceClient({ host: w.ws.url, credentials: bearerToken(w.ws.token, 't'), clock: w.clock });
+    await client.workspace.delete('/Workspace/Users/local-user@jobs.local/.bundle/trips/dev/state', { recursive: true });
+    await client.close();
+    const byTag = await w.cli(['--debug', 'run']);
+    expect(byTag.code).toBe(0);
+    expect(byTag.stderr).toContain('debug: job etl is job 1 (from the deploy tag)');
   });
 });
 
