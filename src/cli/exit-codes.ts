@@ -16,6 +16,8 @@ export const ExitCode = {
   RUN_TIMEOUT: 4,
   /** `run`: the run was canceled (by the user, Ctrl-C, or another client). */
   RUN_CANCELED: 5,
+  /** `run`/`repair`: Ctrl-C, and the run was left running (the shell convention for SIGINT). */
+  INTERRUPTED: 130,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

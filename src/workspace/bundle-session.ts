@@ -46,6 +46,11 @@ export interface BundleSession {
   host: string;
   /** True for the embedded workspace (`workspace.host: local`). */
   local: boolean;
+  /**
+   * The embedded workspace was started by this session and stops with `close()`: runs still
+   * going then are stopped too (a `jobs local serve` holding the data dir makes it false).
+   */
+  ephemeral: boolean;
   user: CurrentUser;
   close(): Promise<void>;
 }
@@ -94,7 +99,8 @@ export async function openBundleSession(io: Io, opts: SessionOptions): Promise<S
     }
     normalizeToSchema(config);
     const host = 'url' in connection ? connection.url : connection.auth.host;
-    return { session: { bundle: second.bundle, client, host, local, user, close }, diagnostics };
+    const ephemeral = 'shared' in connection && !connection.shared;
+    return { session: { bundle: second.bundle, client, host, local, ephemeral, user, close }, diagnostics };
   } catch (err) {
     await close();
     throw err;

@@ -9,5 +9,5 @@ path = source_dir(args.source_path) / "customers.csv"
 with path.open(newline="", encoding="utf-8") as f:
     rows = [tuple(r.values()) for r in csv.DictReader(f)]
 loaded_at = datetime.now(timezone.utc).isoformat()
-db = connect(args.catalog)
+db = connect(args.catalog, args.warehouse)
 replace_table(db, "bronze_customers", ["customer_id", "name", "email", "country", "signup_date", "loaded_at"], [r + (loaded_at,) for r in rows])

@@ -10,5 +10,5 @@ for path in sorted((source_dir(args.source_path) / "orders").glob("*.json")):
         rows.append((o.get("order_id"), o.get("customer_id"), o.get("order_date"), o.get("amount"), o.get("status"), path.name))
 if not rows:
     raise SystemExit(f"no order files under {source_dir(args.source_path) / 'orders'}")
-db = connect(args.catalog)
+db = connect(args.catalog, args.warehouse)
 replace_table(db, "bronze_orders", ["order_id", "customer_id", "order_date", "amount", "status", "source_file"], rows)

@@ -2,7 +2,7 @@
 from common import connect, parse_args, replace_table
 
 args = parse_args()
-db = connect(args.catalog)
+db = connect(args.catalog, args.warehouse)
 rows = db.execute(
     """
     SELECT c.customer_id, c.name, c.country, COUNT(o.order_id), ROUND(COALESCE(SUM(o.amount), 0), 2)

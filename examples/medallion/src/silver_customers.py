@@ -2,7 +2,7 @@
 from common import connect, parse_args, replace_table
 
 args = parse_args()
-db = connect(args.catalog)
+db = connect(args.catalog, args.warehouse)
 seen = {}
 for cid, name, email, country, signup in db.execute("SELECT customer_id, name, email, country, signup_date FROM bronze_customers"):
     email = (email or "").strip().lower()

@@ -2,7 +2,7 @@
 from common import connect, parse_args, replace_table
 
 args = parse_args()
-db = connect(args.catalog)
+db = connect(args.catalog, args.warehouse)
 orders = {}
 for oid, cid, day, amount, status in db.execute("SELECT order_id, customer_id, order_date, amount, status FROM bronze_orders"):
     if status == "completed" and amount is not None and amount > 0:

@@ -10,6 +10,9 @@ import { graphCommand } from './graph.js';
 import { cronCommand } from './cron.js';
 import { schemaCommand } from './schema.js';
 import { localCommand } from './local.js';
+import { runCommand } from './run.js';
+import { repairCommand } from './repair.js';
+import { runsCommand } from './runs.js';
 
 export const COMMANDS: ReadonlyArray<(ctx: CommandContext) => Command> = [
   validateCommand,
@@ -20,5 +23,8 @@ export const COMMANDS: ReadonlyArray<(ctx: CommandContext) => Command> = [
   graphCommand,
   cronCommand,
   schemaCommand,
+  runCommand,
+  repairCommand,
+  runsCommand,
   localCommand,
 ];
