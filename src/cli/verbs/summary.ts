@@ -30,16 +30,17 @@ export async function runSummary(ctx: CommandContext, opts: SummaryOptions): Pro
         const id = ids.get(j.key);
         return {
           key: j.key, address: `jobs.${j.key}`, ...(j.name !== undefined ? { name: j.name } : {}), deployed: id !== undefined,
-          ...(id !== undefined ? { job_id: id, url: jobUrl(session.host, id) } : {}), in_bundle: !('orphan' in j),
+          ...(id !== undefined ? { job_id: id, ...(session.ephemeral ? {} : { url: jobUrl(session.host, id) }) } : {}), in_bundle: !('orphan' in j),
         };
       });
       ctx.io.stdout.write(stringifyJson({ bundle: { name: target.bundleName, target: target.target }, workspace: { host: session.host, root_path: target.rootPath }, jobs: rows }, 2) + '\n');
       return ExitCode.OK;
     }
-    ctx.io.stdout.write(`Bundle ${target.bundleName}, target ${target.target}, workspace ${session.host}\n`);
+    ctx.io.stdout.write(`Bundle ${target.bundleName}, target ${target.target}, workspace ${session.ephemeral ? 'local (embedded)' : session.host}\n`);
     ctx.io.stdout.write(`Root path: ${target.rootPath}\n`);
-    ctx.io.stdout.write(jobLines(jobs, ids, session.host));
-    for (const o of orphans) ctx.io.stdout.write(`  jobs.${o.key}  (no longer in the bundle)  ${jobUrl(session.host, ids.get(o.key)!)}\n`);
+    const linkHost = session.ephemeral ? undefined : session.host;
+    ctx.io.stdout.write(jobLines(jobs, ids, linkHost));
+    for (const o of orphans) ctx.io.stdout.write(`  jobs.${o.key}  (no longer in the bundle)  ${jobRef(linkHost, ids.get(o.key)!)}\n`);
     return ExitCode.OK;
   });
 }
@@ -48,9 +49,17 @@ export function jobUrl(host: string, id: string): string {
   return `${host.replace(/\/+$/, '')}/jobs/${id}`;
 }
 
+/**
+ * Where a deployed job is shown: its URL, or `job 12` when `host` is undefined (an embedded
+ * workspace started for this command alone: its address is dead once the command ends).
+ */
+function jobRef(host: string | undefined, id: string): string {
+  return host === undefined ? `job ${id}` : jobUrl(host, id);
+}
+
 /** `  jobs.etl  Nightly ETL  https://…/jobs/12`, aligned; "not deployed" without an id. */
-export function jobLines(jobs: readonly { key: string; name?: string }[], ids: ReadonlyMap<string, string>, host: string): string {
-  const rows = jobs.map((j) => [`jobs.${j.key}`, j.name ?? '', ids.has(j.key) ? jobUrl(host, ids.get(j.key)!) : 'not deployed']);
+export function jobLines(jobs: readonly { key: string; name?: string }[], ids: ReadonlyMap<string, string>, host: string | undefined): string {
+  const rows = jobs.map((j) => [`jobs.${j.key}`, j.name ?? '', ids.has(j.key) ? jobRef(host, ids.get(j.key)!) : 'not deployed']);
   const w0 = Math.max(0, ...rows.map((r) => r[0]!.length));
   const w1 = Math.max(0, ...rows.map((r) => r[1]!.length));
   return rows.map((r) => `  ${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(w1)}  ${r[2]}\n`).join('');
