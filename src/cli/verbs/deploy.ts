@@ -6,11 +6,12 @@
 import { hasErrors } from '../../diag/diagnostic.js';
 import { deployBundle } from '../../deploy/deploy.js';
 import { Prefetch } from '../../deploy/prefetch.js';
+import { recordDeployHint } from '../../deploy/prefetch-hint.js';
 import { renderPlanText } from '../../render/plan/text.js';
 import { deployProgress } from '../../render/deploy/progress.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { lockHolder, prefetchUnlessDebug, showDiagnostics, withSession, type SessionFlags } from './session.js';
+import { lockHolder, showDiagnostics, startPrefetch, targetByDefault, withSession, type SessionFlags } from './session.js';
 import { jobLines } from './summary.js';
 
 export interface DeployVerbOptions extends SessionFlags {
@@ -22,6 +23,7 @@ export interface DeployVerbOptions extends SessionFlags {
 
 export async function runDeploy(ctx: CommandContext, opts: DeployVerbOptions): Promise<number> {
   const prefetch = new Prefetch((await ctx.toolConfig()).concurrency);
+  const onConnect = await startPrefetch(ctx, opts, prefetch);
   const code = await withSession(ctx, opts, async ({ session, concurrency, color }) => {
     const progress = deployProgress(ctx.io);
     let outcome;
@@ -39,7 +41,8 @@ export async function runDeploy(ctx: CommandContext, opts: DeployVerbOptions): P
       return ExitCode.FAILURE;
     }
     showDiagnostics(ctx, outcome.diagnostics.filter((d) => d.severity === 'warning' && d.code.startsWith('deploy/')), color, session.bundle.root);
-    const { plan } = outcome.prepared;
+    const { plan, target } = outcome.prepared;
+    await recordDeployHint(ctx.io, session, target, targetByDefault(ctx, opts));
     const c = plan.counts;
     const f = plan.files;
     ctx.io.stdout.write(outcome.noop
@@ -47,7 +50,7 @@ export async function runDeploy(ctx: CommandContext, opts: DeployVerbOptions): P
       : `Deploy complete: ${c.add} added, ${c.change} changed, ${c.delete} deleted, ${c.unchanged} unchanged; ${plural(f.upload.length, 'file')} uploaded, ${f.delete.length} deleted.\n`);
     ctx.io.stdout.write(jobLines(outcome.prepared.desired.map((d) => ({ key: d.key, name: typeof d.settings.name === 'string' ? d.settings.name : undefined })), outcome.ids, session.host));
     return ExitCode.OK;
-  }, false, prefetchUnlessDebug(ctx, prefetch));
+  }, false, onConnect);
   prefetch.stop();
   return code;
 }

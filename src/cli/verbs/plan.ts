@@ -11,7 +11,7 @@ import { planToJson } from '../../render/plan/json.js';
 import { renderPlanText } from '../../render/plan/text.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { prefetchUnlessDebug, showDiagnostics, withSession, type SessionFlags } from './session.js';
+import { startPrefetch, showDiagnostics, withSession, type SessionFlags } from './session.js';
 
 export interface PlanOptions extends SessionFlags {
   output: 'text' | 'json';
@@ -21,6 +21,7 @@ export interface PlanOptions extends SessionFlags {
 
 export async function runPlan(ctx: CommandContext, opts: PlanOptions): Promise<number> {
   const prefetch = new Prefetch((await ctx.toolConfig()).concurrency);
+  const onConnect = await startPrefetch(ctx, opts, prefetch);
   const code = await withSession(ctx, opts, async ({ session, color }) => {
     const { prepared, diagnostics } = await prepareDeploy(ctx.io, session, { select: opts.select, prefetch });
     if (!prepared || hasErrors(diagnostics)) {
@@ -36,7 +37,7 @@ export async function runPlan(ctx: CommandContext, opts: PlanOptions): Promise<n
       ctx.io.stdout.write(renderPlanText(plan, { color }));
     }
     return opts.detailedExitcode && planHasChanges(plan) ? ExitCode.CHANGES : ExitCode.OK;
-  }, opts.output === 'json', prefetchUnlessDebug(ctx, prefetch));
+  }, opts.output === 'json', onConnect);
   prefetch.stop();
   return code;
 }

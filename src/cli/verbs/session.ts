@@ -75,10 +75,19 @@ export function parseSelect(values: readonly string[] | undefined): string[] | u
 }
 
 /**
- * The session hook that starts the prefetch (deploy/prefetch.ts), except with --debug: its
- * worker's requests bypass the client's request log, and a debug log should show every call.
+ * Starts the prefetch (deploy/prefetch.ts) before the bundle is loaded when the last deploy left
+ * a hint, and returns the session hook that keeps or replaces it once the client exists. Not
+ * with --debug: the worker's requests bypass the client's request log, and a debug log should
+ * show every call.
  */
-export function prefetchUnlessDebug(ctx: CommandContext, prefetch: Prefetch): SessionOptions['onConnect'] {
-  if (ctx.globals().debug) return undefined;
-  return (client, first) => prefetch.start(ctx.io, client, first);
+export async function startPrefetch(ctx: CommandContext, flags: SessionFlags, prefetch: Prefetch): Promise<SessionOptions['onConnect']> {
+  const globals = ctx.globals();
+  if (globals.debug) return undefined;
+  await prefetch.startEarly(ctx.io, { bundleDir: globals.bundleDir, target: flags.target, profile: globals.profile ?? (await ctx.toolConfig()).profile });
+  return (client, first, auth) => prefetch.start(ctx.io, client, first, auth);
+}
+
+/** The target was left for the bundle to choose (no `-t`, no DATABRICKS_BUNDLE_TARGET). */
+export function targetByDefault(ctx: CommandContext, flags: SessionFlags): boolean {
+  return !flags.target && !ctx.io.env.DATABRICKS_BUNDLE_TARGET;
 }
