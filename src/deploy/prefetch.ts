@@ -25,7 +25,7 @@ import type { Job } from '../api/jobs.js';
 import type { ObjectPermissions } from '../api/workspace.js';
 import { VERSION } from '../cli/version.js';
 import type { Io } from '../ports/io.js';
-import { credentialsFor } from '../remote/auth/providers.js';
+import { bearerToken, type Credentials } from '../remote/auth/credentials.js';
 import { readAuthConfig } from '../remote/auth/read-config.js';
 import { sameCredentials, type AuthConfig } from '../remote/auth/resolve.js';
 import type { WorkspaceClient } from '../remote/client.js';
@@ -76,7 +76,7 @@ export class Prefetch {
       const auth = await readAuthConfig(io, { flags: { profile: opts.profile }, bundle: { profile: chosen.hint.profile } });
       if (auth.host !== chosen.hint.host) return;
       this.assumed = { root: found.root.dir, target: chosen.target, auth, hint: chosen.hint };
-      const credentials = credentialsFor(auth, { clock: io.clock });
+      const credentials = await credentialsOf(io, auth);
       const statePath = join(found.root.dir, '.databricks', 'bundle', chosen.target, STATE_FILE);
       // Not awaited: an OAuth token is fetched while the bundle loads (a PAT is at hand at once).
       this.ready = this.launch(io, statePath, auth.host, () => credentials.authorization());
@@ -145,4 +145,11 @@ export class Prefetch {
       reads.spawn(work);
     })().catch(() => reads.stop());
   }
+}
+
+/** A PAT at once; OAuth's providers (and their HTTP client) only when needed. */
+async function credentialsOf(io: Io, auth: AuthConfig): Promise<Credentials> {
+  if (auth.authType === 'pat') return bearerToken(auth.token!, auth.source);
+  const { credentialsFor } = await import('../remote/auth/providers.js');
+  return credentialsFor(auth, { clock: io.clock });
 }

@@ -4,7 +4,6 @@
  * command), and always close the session.
  */
 import { hostname } from 'node:os';
-import type { Prefetch } from '../../deploy/prefetch.js';
 import type { Diagnostic } from '../../diag/diagnostic.js';
 import { hasErrors } from '../../diag/diagnostic.js';
 import { writeDiagnostics } from '../../render/diagnostics/index.js';
@@ -72,19 +71,6 @@ export function lockHolder(ctx: CommandContext, verb: string): { holder: string;
 export function parseSelect(values: readonly string[] | undefined): string[] | undefined {
   if (!values || values.length === 0) return undefined;
   return values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
-}
-
-/**
- * Starts the prefetch (deploy/prefetch.ts) before the bundle is loaded when the last deploy left
- * a hint, and returns the session hook that keeps or replaces it once the client exists. Not
- * with --debug: the worker's requests bypass the client's request log, and a debug log should
- * show every call.
- */
-export async function startPrefetch(ctx: CommandContext, flags: SessionFlags, prefetch: Prefetch): Promise<SessionOptions['onConnect']> {
-  const globals = ctx.globals();
-  if (globals.debug) return undefined;
-  await prefetch.startEarly(ctx.io, { bundleDir: globals.bundleDir, target: flags.target, profile: globals.profile ?? (await ctx.toolConfig()).profile });
-  return (client, first, auth) => prefetch.start(ctx.io, client, first, auth);
 }
 
 /** The target was left for the bundle to choose (no `-t`, no DATABRICKS_BUNDLE_TARGET). */
