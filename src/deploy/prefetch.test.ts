@@ -129,6 +129,22 @@ describe('Prefetch, started before the bundle is loaded', () => {
     }
   });
 
+  it('does not start when the token is in the environment and the host only in a profile', async () => {
+    const { t, bundle } = await setUp({ profile: 'p' });
+    try {
+      const config = writeTree({ cfg: `[p]\nhost = ${t.ws.url}\ntoken = ${t.ws.token}\n` });
+      const env = { DATABRICKS_CONFIG_FILE: join(config, 'cfg') };
+      const p = new Prefetch(2);
+      await p.startEarly(fakeIo({ cwd: bundle.root, env: { ...env, DATABRICKS_TOKEN: 'another-token-0123' } }), {});
+      expect(p.startedEarly).toBe(false);
+      await p.startEarly(fakeIo({ cwd: bundle.root, env }), {});
+      expect(p.startedEarly).toBe(true);
+      p.stop();
+    } finally {
+      await t.close();
+    }
+  });
+
   it('does not start without a hint for the requested target', async () => {
     const { t, io } = await setUp();
     try {

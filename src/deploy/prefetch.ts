@@ -72,7 +72,10 @@ export class Prefetch {
       const chosen = await readHint(io, found.root.dir, opts.target ?? io.env.DATABRICKS_BUNDLE_TARGET);
       if (!chosen) return;
       // Without the bundle's workspace.host: the host must come from where the credentials do
-      // (DATABRICKS_HOST, or the profile), so a token is only ever sent to its own host.
+      // (DATABRICKS_HOST, or the profile), so a token is only ever sent to its own host. Hence
+      // no early start for credentials in the environment without DATABRICKS_HOST: the bundle,
+      // not loaded yet, may name another host for them than the profile the hint names.
+      if (!credentialsBoundToHost(io.env)) return;
       const auth = await readAuthConfig(io, { flags: { profile: opts.profile }, bundle: { profile: chosen.hint.profile } });
       if (auth.host !== chosen.hint.host) return;
       this.assumed = { root: found.root.dir, target: chosen.target, auth, hint: chosen.hint };
@@ -152,4 +155,9 @@ async function credentialsOf(io: Io, auth: AuthConfig): Promise<Credentials> {
   if (auth.authType === 'pat') return bearerToken(auth.token!, auth.source);
   const { credentialsFor } = await import('../remote/auth/providers.js');
   return credentialsFor(auth, { clock: io.clock });
+}
+
+/** Credentials from the environment come with their host there too (or come from a profile). */
+function credentialsBoundToHost(env: Io['env']): boolean {
+  return !!env.DATABRICKS_HOST || !(env.DATABRICKS_TOKEN || env.DATABRICKS_CLIENT_ID || env.DATABRICKS_CLIENT_SECRET);
 }
