@@ -28,14 +28,26 @@ export type PrefetchMessage =
 
 export const PREFETCH_WORKER_SOURCE = `
 const { parentPort, workerData: w } = require('node:worker_threads');
+// node:http(s) with keep-alive rather than fetch: measured on 500 jobs/get, a third of the CPU
+// (270 vs 750 ms), which the main thread, busy loading the bundle, would otherwise compete for.
+const lib = w.host.startsWith('https:') ? require('node:https') : require('node:http');
+const agent = new lib.Agent({ keepAlive: true, maxSockets: w.concurrency });
 const headers = { authorization: w.authorization, 'user-agent': w.userAgent, accept: 'application/json' };
 const queue = [
   ...w.jobs.map((id) => ({ what: 'job', id })),
   ...w.permissions.map((id) => ({ what: 'permissions', id })),
 ];
-async function get(path) {
-  const res = await fetch(w.host + path, { headers });
-  return { status: res.status, text: await res.text() };
+function get(path) {
+  return new Promise((resolve, reject) => {
+    const req = lib.get(w.host + path, { headers, agent, timeout: 60000 }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+  });
 }
 async function one(item) {
   try {

@@ -1,111 +1,163 @@
 /**
- * Reads started before the bundle is fully resolved (I/O). Once the client exists, the local
- * state cache already names the deployed jobs, so their jobs/get (and permissions) calls can
- * run while openBundleSession asks who the user is, loads the bundle a second time and
- * validates it. They run in a worker thread (prefetch-worker.ts): the loading and validation
- * are synchronous, and on the main thread the requests would wait for them. On a no-op deploy of
- * many jobs this overlaps most of the network wait with that work.
+ * Reads started before the bundle is fully resolved (I/O): the jobs/get (and permissions) calls
+ * for every job the local state cache names, so they overlap the loading and validation of the
+ * bundle instead of following it. They run in a worker thread (prefetch-worker.ts): loading and
+ * validation are synchronous, and on the main thread the responses would wait for them.
  *
- * Only a hint: readRemote uses a prefetched answer when the state it trusts names the same job
- * id, and asks through its client otherwise, or when the prefetch failed (no local cache, as on a
- * fresh CI runner, means no prefetch). The worker's requests are not counted by the client's
- * concurrency bound; while it runs, the main thread sends only the handful of reads it needs to
- * plan (identity, state, snapshot).
+ * Two ways to start:
+ * - `startEarly`, before the bundle is loaded at all, from where the last deploy of the target
+ *   went (prefetch-hint.ts) and credentials resolved from the environment and profiles alone.
+ *   The reads are kept only if the session then connects with the same credentials to the same
+ *   bundle root and target (`start`) and resolves to the same state path and user (`confirm`);
+ *   otherwise they are dropped and the normal path is taken.
+ * - `start`, once the session's client exists (the first load is done), with its credentials.
+ *
+ * Only a hint either way: readRemote uses a prefetched answer when the state it trusts names the
+ * same job id, and asks through its client otherwise, or when the prefetch failed or was
+ * dropped (no local cache, as on a fresh CI runner, means no prefetch). The worker's requests
+ * are not counted by the client's concurrency bound; while it runs, the main thread sends only
+ * the handful of reads it needs to plan (identity, state, snapshot).
  */
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import type { Job } from '../api/jobs.js';
-import { parseJson } from '../api/json.js';
-import type { ObjectPermissions } from '../api/workspace.js';
 import type { LoadedBundle } from '../bundle/load-bundle.js';
+import { findBundleRoot } from '../bundle/find-root.js';
+import type { Job } from '../api/jobs.js';
+import type { ObjectPermissions } from '../api/workspace.js';
 import { VERSION } from '../cli/version.js';
 import type { Io } from '../ports/io.js';
-import { appendJobPage, finishPaged } from '../remote/pages.js';
+import { bearerToken, type Credentials } from '../remote/auth/credentials.js';
+import { readAuthConfig } from '../remote/auth/read-config.js';
+import { sameCredentials, type AuthConfig } from '../remote/auth/resolve.js';
 import type { WorkspaceClient } from '../remote/client.js';
-import { PREFETCH_WORKER_SOURCE, type PrefetchMessage, type PrefetchWork } from './prefetch-worker.js';
+import { hintMatches, readHint, type PrefetchHint, type SessionFacts } from './prefetch-hint.js';
+import { PrefetchReads } from './prefetch-reads.js';
+import type { PrefetchWork } from './prefetch-worker.js';
 import { deployedJobIds, jobStateKey, parseDeploymentState, STATE_FILE } from './state-format.js';
 import { readLocal } from './state-store.js';
 
-/** A prefetched answer: the value, `undefined` for 404, or `fallback` to ask again. */
-type Answer<T> = { value: T | undefined } | 'fallback';
+export interface EarlyPrefetchOptions {
+  /** `-C/--bundle-dir`. */
+  bundleDir?: string;
+  /** `-t/--target`. */
+  target?: string;
+  /** `--profile` (or the tool settings' profile). */
+  profile?: string;
+}
 
-class Slot<T> {
-  readonly promise: Promise<Answer<T>>;
-  resolve!: (a: Answer<T>) => void;
-  constructor() {
-    this.promise = new Promise((r) => (this.resolve = r));
-  }
+/** What an early prefetch assumed about the session, checked once the session is known. */
+interface Assumed {
+  root: string;
+  target: string;
+  auth: AuthConfig;
+  hint: PrefetchHint;
 }
 
 export class Prefetch {
-  private readonly jobs = new Map<string, Slot<Job>>();
-  private readonly acls = new Map<string, Slot<ObjectPermissions>>();
-  private worker?: Worker;
+  private reads = new PrefetchReads();
+  private assumed?: Assumed;
   /** Resolves once the local cache was read and the work handed to the worker. */
   ready: Promise<void> = Promise.resolve();
 
   constructor(private readonly concurrency = 10) {}
 
-  /** Starts reading every job the local state cache of the bundle's target names. */
-  start(io: Io, client: WorkspaceClient, bundle: LoadedBundle): void {
+  /**
+   * Starts reading before the bundle is loaded, when the last deploy of the target left a hint
+   * and the environment or a profile alone yields credentials for the host it names. Never
+   * fails: without a hint or credentials, nothing starts and `start` does the work later.
+   */
+  async startEarly(io: Io, opts: EarlyPrefetchOptions): Promise<void> {
+    try {
+      const found = await findBundleRoot(io.fs, { cwd: io.cwd, env: io.env, bundleDir: opts.bundleDir });
+      if (!found.root) return;
+      const chosen = await readHint(io, found.root.dir, opts.target ?? io.env.DATABRICKS_BUNDLE_TARGET);
+      if (!chosen) return;
+      // Without the bundle's workspace.host: the host must come from where the credentials do
+      // (DATABRICKS_HOST, or the profile), so a token is only ever sent to its own host. Hence
+      // no early start for credentials in the environment without DATABRICKS_HOST: the bundle,
+      // not loaded yet, may name another host for them than the profile the hint names.
+      if (!credentialsBoundToHost(io.env)) return;
+      const auth = await readAuthConfig(io, { flags: { profile: opts.profile }, bundle: { profile: chosen.hint.profile } });
+      if (auth.host !== chosen.hint.host) return;
+      this.assumed = { root: found.root.dir, target: chosen.target, auth, hint: chosen.hint };
+      const credentials = await credentialsOf(io, auth);
+      const statePath = join(found.root.dir, '.databricks', 'bundle', chosen.target, STATE_FILE);
+      // Not awaited: an OAuth token is fetched while the bundle loads (a PAT is at hand at once).
+      this.ready = this.launch(io, statePath, auth.host, () => credentials.authorization());
+    } catch {
+      this.assumed = undefined;
+    }
+  }
+
+  /**
+   * Called once the session's client exists: keeps an early prefetch that read from the same
+   * place with the same credentials, else starts reading every job the local state cache of the
+   * bundle's target names. `auth` is absent for the embedded workspace.
+   */
+  start(io: Io, client: WorkspaceClient, bundle: LoadedBundle, auth?: AuthConfig): void {
+    const early = this.assumed;
+    if (early && early.root === bundle.root && early.target === bundle.target && auth && sameCredentials(auth, early.auth)) return;
+    this.drop();
     const path = join(bundle.root, '.databricks', 'bundle', bundle.target ?? 'default', STATE_FILE);
-    this.ready = (async () => {
-      const text = await readLocal(io, path);
-      const state = text === undefined ? undefined : parseDeploymentState(text);
-      const work: PrefetchWork = { host: client.host, authorization: await client.authorization(), userAgent: `jobs-as-code/${VERSION} prefetch`, jobs: [], permissions: [], concurrency: this.concurrency };
-      for (const [key, id] of deployedJobIds(state)) {
-        work.jobs.push(id);
-        this.jobs.set(id, new Slot());
-        if (state!.state[`${jobStateKey(key)}.permissions`]) {
-          work.permissions.push(id);
-          this.acls.set(id, new Slot());
-        }
-      }
-      if (work.jobs.length > 0) this.spawn(work);
-    })().catch(() => this.giveUp());
+    this.ready = this.launch(io, path, client.host, () => client.authorization());
+  }
+
+  /** Drops an early prefetch when the session resolved to another host, state path or user. */
+  confirm(session: SessionFacts): void {
+    if (this.assumed && !hintMatches(this.assumed.hint, session)) this.drop();
   }
 
   /** The prefetched job: its value (undefined when it no longer exists), or undefined to ask again. */
-  async job(id: string): Promise<{ value: Job | undefined } | undefined> {
-    const a = await this.jobs.get(id)?.promise;
-    return a === undefined || a === 'fallback' ? undefined : a;
+  job(id: string): Promise<{ value: Job | undefined } | undefined> {
+    return this.reads.job(id);
   }
 
-  async permissions(id: string): Promise<{ value: ObjectPermissions | undefined } | undefined> {
-    const a = await this.acls.get(id)?.promise;
-    return a === undefined || a === 'fallback' ? undefined : a;
+  permissions(id: string): Promise<{ value: ObjectPermissions | undefined } | undefined> {
+    return this.reads.permissions(id);
   }
 
   /** Stops the worker (the session is closing); unanswered reads fall back to the client. */
   stop(): void {
-    void this.worker?.terminate();
-    this.giveUp();
+    this.reads.stop();
   }
 
-  private spawn(work: PrefetchWork): void {
-    const worker = new Worker(PREFETCH_WORKER_SOURCE, { eval: true, workerData: work });
-    this.worker = worker;
-    worker.unref();
-    worker.on('message', (m: PrefetchMessage) => this.receive(m));
-    worker.on('error', () => this.giveUp());
-    worker.on('exit', () => this.giveUp());
+  /** Whether reads started before the bundle was loaded are still in use (for tests). */
+  get startedEarly(): boolean {
+    return this.assumed !== undefined;
   }
 
-  private receive(m: PrefetchMessage): void {
-    if (m.kind === 'job') {
-      const [first, ...rest] = m.pages.map((p) => parseJson(p) as Job);
-      for (const page of rest) appendJobPage(first!, page);
-      this.jobs.get(m.id)?.resolve({ value: finishPaged(first!) });
-    } else if (m.kind === 'permissions') {
-      this.acls.get(m.id)?.resolve({ value: parseJson(m.body) as ObjectPermissions });
-    } else {
-      const answer = m.kind === 'missing' ? { value: undefined } : 'fallback';
-      (m.what === 'job' ? this.jobs : this.acls).get(m.id)?.resolve(answer as Answer<never>);
-    }
+  private drop(): void {
+    this.reads.stop();
+    this.reads = new PrefetchReads();
+    this.assumed = undefined;
+    this.ready = Promise.resolve();
   }
 
-  /** Every read not answered yet is asked again through the client. */
-  private giveUp(): void {
-    for (const slot of [...this.jobs.values(), ...this.acls.values()]) slot.resolve('fallback');
+  private launch(io: Io, statePath: string, host: string, authorization: () => Promise<string>): Promise<void> {
+    const reads = this.reads;
+    return (async () => {
+      const text = await readLocal(io, statePath);
+      const state = text === undefined ? undefined : parseDeploymentState(text);
+      const work: PrefetchWork = { host, authorization: '', userAgent: `jobs-as-code/${VERSION} prefetch`, jobs: [], permissions: [], concurrency: this.concurrency };
+      for (const [key, id] of deployedJobIds(state)) {
+        work.jobs.push(id);
+        if (state!.state[`${jobStateKey(key)}.permissions`]) work.permissions.push(id);
+      }
+      reads.expect(work.jobs, work.permissions);
+      if (work.jobs.length === 0) return;
+      work.authorization = await authorization();
+      reads.spawn(work);
+    })().catch(() => reads.stop());
   }
+}
+
+/** A PAT at once; OAuth's providers (and their HTTP client) only when needed. */
+async function credentialsOf(io: Io, auth: AuthConfig): Promise<Credentials> {
+  if (auth.authType === 'pat') return bearerToken(auth.token!, auth.source);
+  const { credentialsFor } = await import('../remote/auth/providers.js');
+  return credentialsFor(auth, { clock: io.clock });
+}
+
+/** Credentials from the environment come with their host there too (or come from a profile). */
+function credentialsBoundToHost(env: Io['env']): boolean {
+  return !!env.DATABRICKS_HOST || !(env.DATABRICKS_TOKEN || env.DATABRICKS_CLIENT_ID || env.DATABRICKS_CLIENT_SECRET);
 }

@@ -59,6 +59,8 @@ export async function prepareDeploy(io: Io, session: BundleSession, opts: Prepar
   const { client } = session;
   const config = session.bundle.config;
   const target = describeTarget(session.bundle);
+  // Reads started before the bundle was loaded count only if they were for this very session.
+  opts.prefetch?.confirm({ host: session.host, statePath: target.statePath, userName: session.user.userName });
   const diagnostics: Diagnostic[] = [];
   if (!opts.destroy) diagnostics.push(...(await resolveLookups(config, client)));
   if (hasErrors(diagnostics)) return { diagnostics };

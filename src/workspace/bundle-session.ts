@@ -15,6 +15,7 @@ import { isServicePrincipal, type CurrentUser } from '../bundle/current-user.js'
 import { hasErrors, type Diagnostic } from '../diag/diagnostic.js';
 import { isLocalHost, openLocalTarget } from '../local/open-local-target.js';
 import type { Io } from '../ports/io.js';
+import type { AuthConfig } from '../remote/auth/resolve.js';
 import { openWorkspaceClient } from '../remote/connect.js';
 import type { WorkspaceClient } from '../remote/client.js';
 import { normalizeToSchema } from '../schema/normalize.js';
@@ -33,9 +34,10 @@ export interface SessionOptions {
   /**
    * Called once the client exists, before the identity is asked and the bundle resolved again,
    * with the bundle as first loaded: a command may start reads that do not depend on the user
-   * (deploy prefetches the jobs its local state names) so they overlap the second load.
+   * (deploy prefetches the jobs its local state names) so they overlap the second load. `auth`
+   * is where the credentials came from (absent for the embedded workspace).
    */
-  onConnect?: (client: WorkspaceClient, first: LoadedBundle) => void;
+  onConnect?: (client: WorkspaceClient, first: LoadedBundle, auth?: AuthConfig) => void;
 }
 
 export interface BundleSession {
@@ -52,6 +54,8 @@ export interface BundleSession {
    */
   ephemeral: boolean;
   user: CurrentUser;
+  /** How the client authenticates (absent for the embedded workspace). Holds secrets: never print it. */
+  auth?: AuthConfig;
   close(): Promise<void>;
 }
 
@@ -74,8 +78,9 @@ export async function openBundleSession(io: Io, opts: SessionOptions): Promise<S
   const client = connection.client;
   // The local target's close also stops the in-process server and closes its client.
   const close = 'close' in connection ? () => connection.close() : () => client.close();
+  const auth = 'auth' in connection ? connection.auth : undefined;
   try {
-    opts.onConnect?.(client, first.bundle);
+    opts.onConnect?.(client, first.bundle, auth);
     const me = await client.currentUser.me();
     const user: CurrentUser = { userName: me.userName, displayName: me.displayName, id: me.id };
     const second = await loadBundle(io, {
@@ -100,7 +105,7 @@ export async function openBundleSession(io: Io, opts: SessionOptions): Promise<S
     normalizeToSchema(config);
     const host = 'url' in connection ? connection.url : connection.auth.host;
     const ephemeral = 'shared' in connection && !connection.shared;
-    return { session: { bundle: second.bundle, client, host, local, ephemeral, user, close }, diagnostics };
+    return { session: { bundle: second.bundle, client, host, local, ephemeral, user, ...(auth ? { auth } : {}), close }, diagnostics };
   } catch (err) {
     await close();
     throw err;

@@ -23,12 +23,14 @@ export function deployCommand(ctx: CommandContext): Command {
     .option('--lock-wait <duration>', 'how long to wait for a held deploy lock: 30s (default), 2m, 0 to fail at once', lockWait)
     .addHelpText('after', '\nExamples:\n  jobs deploy -t prod --auto-approve\n  jobs deploy --select etl,report\n')
     .action(async (opts: DeployOpts) => {
+      // The prefetch first: its reads run while the verb's modules load.
+      const started = await (await import('../verbs/prefetch.js')).startPrefetch(ctx, opts);
       const { runDeploy } = await import('../verbs/deploy.js');
       const { parseSelect } = await import('../verbs/session.js');
       ctx.exitCode = await runDeploy(ctx, {
         target: opts.target, vars: parseVars(opts.var ?? []), select: parseSelect(opts.select),
         autoApprove: opts.autoApprove === true, forceLock: opts.forceLock === true, lockWaitMs: opts.lockWait ?? DEFAULT_LOCK_WAIT_MS,
-      });
+      }, started);
     });
 }
 

@@ -21,10 +21,12 @@ export function planCommand(ctx: CommandContext): Command {
     .option('--detailed-exitcode', 'exit 0 without changes, 2 with changes, 1 on error (as Terraform)')
     .addHelpText('after', '\nExit codes: 0 success (with --detailed-exitcode: no changes), 1 error, 2 changes (with --detailed-exitcode) or usage error.\n')
     .action(async (opts: PlanOpts) => {
+      // The prefetch first: its reads run while the verb's modules load.
+      const started = await (await import('../verbs/prefetch.js')).startPrefetch(ctx, opts);
       const { runPlan } = await import('../verbs/plan.js');
       const { parseSelect } = await import('../verbs/session.js');
       const settings = await ctx.toolConfig();
       const output = (opts.output ?? (settings.output === 'json' ? 'json' : 'text')) as 'text' | 'json';
-      ctx.exitCode = await runPlan(ctx, { target: opts.target, vars: parseVars(opts.var ?? []), output, select: parseSelect(opts.select), detailedExitcode: opts.detailedExitcode === true });
+      ctx.exitCode = await runPlan(ctx, { target: opts.target, vars: parseVars(opts.var ?? []), output, select: parseSelect(opts.select), detailedExitcode: opts.detailedExitcode === true }, started);
     });
 }

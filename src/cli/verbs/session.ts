@@ -4,7 +4,6 @@
  * command), and always close the session.
  */
 import { hostname } from 'node:os';
-import type { Prefetch } from '../../deploy/prefetch.js';
 import type { Diagnostic } from '../../diag/diagnostic.js';
 import { hasErrors } from '../../diag/diagnostic.js';
 import { writeDiagnostics } from '../../render/diagnostics/index.js';
@@ -74,11 +73,7 @@ export function parseSelect(values: readonly string[] | undefined): string[] | u
   return values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
 }
 
-/**
- * The session hook that starts the prefetch (deploy/prefetch.ts), except with --debug: its
- * worker's requests bypass the client's request log, and a debug log should show every call.
- */
-export function prefetchUnlessDebug(ctx: CommandContext, prefetch: Prefetch): SessionOptions['onConnect'] {
-  if (ctx.globals().debug) return undefined;
-  return (client, first) => prefetch.start(ctx.io, client, first);
+/** The target was left for the bundle to choose (no `-t`, no DATABRICKS_BUNDLE_TARGET). */
+export function targetByDefault(ctx: CommandContext, flags: SessionFlags): boolean {
+  return !flags.target && !ctx.io.env.DATABRICKS_BUNDLE_TARGET;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthConfigError, resolveAuth, type AuthInput } from './resolve.js';
+import { AuthConfigError, resolveAuth, sameCredentials, type AuthInput } from './resolve.js';
 
 const CFG = `
 [DEFAULT]
@@ -90,5 +90,15 @@ describe('resolveAuth', () => {
     const msg = fails({ configFileText: undefined, env: { DATABRICKS_HOST: 'http://ws.example.com', DATABRICKS_TOKEN: 'dapi-very-secret' } });
     expect(msg).toMatch(/must use https/);
     expect(msg).not.toContain('dapi-very-secret');
+  });
+});
+
+describe('sameCredentials', () => {
+  const base = { host: 'https://a.example.com', authType: 'pat' as const, token: 't', source: 'a personal access token from DATABRICKS_TOKEN' };
+  it('ignores where the credentials came from, not what they are', () => {
+    expect(sameCredentials(base, { ...base, source: 'profile [a] in ~/.databrickscfg', profile: 'a' })).toBe(true);
+    expect(sameCredentials(base, { ...base, token: 'u' })).toBe(false);
+    expect(sameCredentials(base, { ...base, host: 'https://b.example.com' })).toBe(false);
+    expect(sameCredentials({ ...base, authType: 'oauth-m2m', token: undefined, clientId: 'c', clientSecret: 's' }, { ...base, authType: 'oauth-m2m', token: undefined, clientId: 'c', clientSecret: 'x' })).toBe(false);
   });
 });

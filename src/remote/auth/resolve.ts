@@ -160,3 +160,13 @@ function safeHost(raw: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Two resolutions that authenticate as the same principal on the same host: equal host, auth
+ * type and secrets (where each came from does not matter). Used to keep reads made with
+ * credentials resolved before the bundle was loaded (deploy's early prefetch).
+ */
+export function sameCredentials(a: AuthConfig, b: AuthConfig): boolean {
+  const fields = ['host', 'authType', 'token', 'clientId', 'clientSecret', 'actionsIdTokenRequestUrl', 'actionsIdTokenRequestToken', 'tokenAudience'] as const;
+  return fields.every((f) => a[f] === b[f]);
+}
