@@ -34,6 +34,8 @@ export interface RunTarget {
   bundle?: LoadedBundle;
   /** The bundle target, for hints (`-t <target>`). */
   target?: string;
+  /** `-C <dir>` and `-p <profile>` as given, so a hint's command works from the same directory. */
+  globalFlags?: string;
   close(): Promise<void>;
 }
 
@@ -49,11 +51,12 @@ export async function openRunTarget(ctx: CommandContext, o: TargetOptions): Prom
   const settings = await ctx.toolConfig();
   const { io } = ctx;
   const found = await findBundleRoot(io.fs, { cwd: io.cwd, env: io.env, bundleDir: globals.bundleDir });
+  const globalFlags = hintGlobalFlags(globals.bundleDir, globals.profile);
   const noBundle = !found.root && found.diagnostics.every((d) => d.code === 'bundle/root-not-found');
   if (noBundle && !o.requireBundle) {
     if (o.target) throw new UsageError(`-t ${o.target}: there is no bundle here (no databricks.yml in ${io.cwd} or above; use -C <dir>)`);
     const { client } = await openWorkspaceClient(io, { profile: globals.profile ?? settings.profile, debug: globals.debug, concurrency: settings.concurrency });
-    return { client, local: false, ephemeral: false, close: () => client.close() };
+    return { client, local: false, ephemeral: false, globalFlags, close: () => client.close() };
   }
   const { session, diagnostics } = await openBundleSession(io, {
     bundleDir: globals.bundleDir, target: o.target, profile: globals.profile ?? settings.profile, debug: globals.debug, concurrency: settings.concurrency,
@@ -63,7 +66,7 @@ export async function openRunTarget(ctx: CommandContext, o: TargetOptions): Prom
     return undefined;
   }
   const target = session.bundle.target ?? String((session.bundle.config.bundle as { target?: string } | undefined)?.target ?? '');
-  return { client: session.client, local: session.local, ephemeral: session.ephemeral, bundle: session.bundle, ...(target ? { target } : {}), close: () => session.close() };
+  return { client: session.client, local: session.local, ephemeral: session.ephemeral, bundle: session.bundle, ...(target ? { target } : {}), globalFlags, close: () => session.close() };
 }
 
 function printDiagnostics(ctx: CommandContext, diagnostics: Diagnostic[]): void {
@@ -123,7 +126,20 @@ export function ephemeralHint(target: RunTarget): string {
   return `the embedded workspace runs inside this command, so its runs stop when it ends; to leave runs going, start it apart first: jobs local serve --data-dir ${dir}`;
 }
 
-/** ` -t <target>` for hints, when a target was in play. */
-export function targetFlag(t: Pick<RunTarget, 'target'>): string {
-  return t.target ? ` -t ${t.target}` : '';
+/**
+ * ` -t <target>` for hints, when a target was in play, and the `-C`/`-p` the command was given:
+ * without them a hint run from the same directory would miss the bundle or the profile.
+ */
+export function targetFlag(t: Pick<RunTarget, 'target' | 'globalFlags'>): string {
+  return `${t.target ? ` -t ${shellWord(t.target)}` : ''}${t.globalFlags ?? ''}`;
+}
+
+/** ` -C <dir> -p <profile>` (each only when given), for hints. */
+export function hintGlobalFlags(bundleDir: string | undefined, profile: string | undefined): string {
+  return `${bundleDir !== undefined ? ` -C ${shellWord(bundleDir)}` : ''}${profile !== undefined ? ` -p ${shellWord(profile)}` : ''}`;
+}
+
+/** A word a POSIX shell reads back unchanged: as is when plain, else single-quoted. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
