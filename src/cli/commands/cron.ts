@@ -5,15 +5,16 @@
 import { Command, Option } from 'commander';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../main.js';
+import { outputFormat } from '../output-format.js';
 
 interface NextOpts {
   tz: string;
   from?: string;
   count: string;
-  output: string;
+  output?: string;
 }
 
-const output = () => new Option('-o, --output <format>', 'text | json').choices(['text', 'json']).default('text');
+const output = () => new Option('-o, --output <format>', 'text | json').choices(['text', 'json']);
 
 export function cronCommand(ctx: CommandContext): Command {
   const cron = new Command('cron').description('preview and explain Quartz cron schedules (seconds first, as Databricks uses them)');
@@ -30,7 +31,7 @@ export function cronCommand(ctx: CommandContext): Command {
       const now = ctx.io.clock.now();
       const from = opts.from === undefined ? now.getTime() : parseInstant(opts.from);
       const count = parseCount(opts.count);
-      const json = opts.output === 'json';
+      const json = (await outputFormat(ctx, opts.output)) === 'json';
       write(ctx, reportNext({ expr: words.join(' '), timezone: opts.tz, from, count, maxYear: now.getUTCFullYear() + 100, json }));
     });
   cron
@@ -38,9 +39,9 @@ export function cronCommand(ctx: CommandContext): Command {
     .description('describe EXPR in plain English and report mistakes (exit 1 if Quartz rejects it)')
     .argument('<expr...>', 'Quartz expression, e.g. "0 0 2 * * ?"')
     .addOption(output())
-    .action(async (words: string[], opts: { output: string }) => {
+    .action(async (words: string[], opts: { output?: string }) => {
       const { reportExplain } = await import('../../cron/report.js');
-      write(ctx, reportExplain(words.join(' '), ctx.io.clock.now().getTime(), opts.output === 'json'));
+      write(ctx, reportExplain(words.join(' '), ctx.io.clock.now().getTime(), (await outputFormat(ctx, opts.output)) === 'json'));
     });
   return cron;
 }

@@ -1,6 +1,7 @@
 /** `jobs summary`: what is deployed where, per job. */
 import { Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { outputFormat } from '../output-format.js';
 import { collectVar, outputOption, parseVars } from '../options.js';
 
 interface SummaryOpts {
@@ -17,6 +18,6 @@ export function summaryCommand(ctx: CommandContext): Command {
     .addOption(outputOption(['text', 'json']))
     .action(async (opts: SummaryOpts) => {
       const { runSummary } = await import('../verbs/summary.js');
-      ctx.exitCode = await runSummary(ctx, { target: opts.target, vars: parseVars(opts.var ?? []), output: opts.output === 'json' ? 'json' : 'text' });
+      ctx.exitCode = await runSummary(ctx, { target: opts.target, vars: parseVars(opts.var ?? []), output: await outputFormat(ctx, opts.output) });
     });
 }

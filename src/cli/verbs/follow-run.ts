@@ -159,12 +159,6 @@ export async function report(ctx: CommandContext, target: RunTarget, o: Pick<Fol
   return exitCodeFor(outcome);
 }
 
-/** `-o`, else the tool settings' `output` when it is one these commands know, else text. */
-export async function outputFormat(ctx: CommandContext, given: 'text' | 'json' | undefined): Promise<'text' | 'json'> {
-  if (given) return given;
-  return (await ctx.toolConfig()).output === 'json' ? 'json' : 'text';
-}
-
 /** Colour on a stream: a terminal, unless --no-color / NO_COLOR; the tool settings' `color` decides first. */
 export async function useColor(ctx: CommandContext, stream: OutputStream): Promise<boolean> {
   const setting = (await ctx.toolConfig()).color;

@@ -15,7 +15,8 @@ import { checkParams } from '../../run/run-request.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { UsageError } from '../main.js';
-import { followAndReport, outputFormat, type InterruptPolicy } from './follow-run.js';
+import { outputFormat } from '../output-format.js';
+import { followAndReport, type InterruptPolicy } from './follow-run.js';
 import { ephemeralHint, openRunTarget, readRun, targetFlag } from './run-target.js';
 
 export interface RepairOptions {

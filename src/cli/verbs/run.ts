@@ -12,7 +12,8 @@ import { jobViews } from '../../validate/check.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { UsageError } from '../main.js';
-import { followAndReport, outputFormat, type InterruptPolicy } from './follow-run.js';
+import { outputFormat } from '../output-format.js';
+import { followAndReport, type InterruptPolicy } from './follow-run.js';
 import { deployedJobOf, ephemeralHint, openRunTarget, targetFlag, type RunTarget } from './run-target.js';
 
 export interface RunOptions {

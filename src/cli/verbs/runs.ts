@@ -15,7 +15,8 @@ import { computeTimeline, timelineStart } from '../../run/timeline.js';
 import { lineView } from '../../render/run/live-view.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { exitCodeFor, fetchOutputs, followToEnd, outputFormat, useColor } from './follow-run.js';
+import { outputFormat } from '../output-format.js';
+import { exitCodeFor, fetchOutputs, followToEnd, useColor } from './follow-run.js';
 import { bundleJobIds, openRunTarget, readRun, targetFlag, type RunTarget } from './run-target.js';
 
 type Output = 'text' | 'json' | undefined;
