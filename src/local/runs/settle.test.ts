@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Task } from '../../api/jobs.js';
 import { evaluateCondition } from './condition.js';
 import { createRun } from './create-run.js';
-import { decideRunIf, settleRun } from './settle.js';
+import { decideRunIf, finish, settleRun } from './settle.js';
 
 const job = (tasks: Task[]) => ({ job_id: 1, creator_user_name: 'u', run_as_user_name: 'u', created_time: 0, settings: { name: 'j', tasks, max_concurrent_runs: 1 } });
 let n = 100;
@@ -65,5 +65,14 @@ describe('settleRun', () => {
     const r = run([{ ...cond('off', '1', 'EQUAL_TO', '1'), disabled: true }, cond('next', '1', 'EQUAL_TO', '1', [{ task_key: 'off' }])]);
     settleRun(r, 1);
     expect(r.tasks.map((t) => t.state.result_state)).toEqual(['DISABLED', 'EXCLUDED']);
+  });
+
+  it('names the canceled task, not the leaf it kept from running, when a task alone was canceled', () => {
+    const r = run([{ task_key: 'nap', notebook_task: { notebook_path: '/x' } }, cond('after', '1', 'EQUAL_TO', '1', [{ task_key: 'nap' }])]);
+    settleRun(r, 1);
+    finish(r.tasks[0]!, 'CANCELED', 2);
+    settleRun(r, 3);
+    expect(r.tasks.map((t) => t.state.result_state)).toEqual(['CANCELED', 'UPSTREAM_CANCELED']);
+    expect(r.state).toMatchObject({ result_state: 'CANCELED', state_message: 'Task nap was canceled.' });
   });
 });

@@ -140,8 +140,11 @@ function runResult(run: StoredRun): RunState {
     const culprit = run.tasks.find((t) => t.state.result_state === 'FAILED' || t.state.result_state === 'TIMEDOUT') ?? failedLeaf;
     const reason = culprit.state.state_message ?? culprit.state.result_state ?? 'FAILED';
     const canceledOnly = run.tasks.every((t) => !bad(t) || CANCELED.has(t.state.result_state ?? ''));
-    if (canceledOnly)
-      return { life_cycle_state: 'TERMINATED', result_state: 'CANCELED', state_message: `Task ${culprit.task_key} was canceled.`, user_cancelled_or_timedout: true };
+    if (canceledOnly) {
+      // The task that was canceled, not a leaf that only did not run because of it.
+      const canceled = run.tasks.find((t) => t.state.result_state === 'CANCELED') ?? failedLeaf;
+      return { life_cycle_state: 'TERMINATED', result_state: 'CANCELED', state_message: `Task ${canceled.task_key} was canceled.`, user_cancelled_or_timedout: true };
+    }
     // Observed on cloud: a multi-task job run whose task failed ends INTERNAL_ERROR / FAILED.
     return { life_cycle_state: 'INTERNAL_ERROR', result_state: 'FAILED', state_message: `Task ${culprit.task_key} failed with message: ${reason}.` };
   }
