@@ -21,4 +21,9 @@ describe('dependsOnExists', () => {
     const input = checkInputFromYaml(bundleWithJob('tasks:\n  - task_key: silver_orders\n  - task_key: gold\n    depends_on: [{task_key: silver_order}]\n'));
     expect(dependsOnExists(input)[0]!.summary).toContain('Did you mean "silver_orders"?');
   });
+
+  it('never suggests the task itself', () => {
+    const input = checkInputFromYaml(bundleWithJob('tasks:\n  - task_key: a\n    depends_on: [{task_key: aa}]\n'));
+    expect(dependsOnExists(input)[0]!.summary).not.toContain('Did you mean');
+  });
 });

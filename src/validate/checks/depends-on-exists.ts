@@ -19,7 +19,8 @@ export const dependsOnExists: BundleCheck = ({ config, jobs }) => {
       if (hasInterpolation(d.key)) continue;
       const from = g.nodes[d.from]!;
       const path = [...from.path, 'depends_on', d.entry, 'task_key'];
-      const hint = suggest(d.key, g.index.keys());
+      // Never the task itself: that suggestion would be a self-dependency.
+      const hint = suggest(d.key, [...g.index.keys()].filter((k) => k !== from.key));
       out.push(
         diag('error', 'dag/unknown-dependency', `task "${from.key}" depends on "${d.key}", which is not a task of job "${job.key}".${didYouMean(hint)}`, {
           path,

@@ -51,6 +51,12 @@ describe('dynamicValueRefs in a task parameter', () => {
     expect(run(value)).toEqual(expected);
   });
 
+  it('never suggests the referring task itself', () => {
+    const [d] = dynamicValueRefs(checkInputFromYaml(job('"{{tasks.reports.values.rows}}"')));
+    expect(d!.code).toBe('ref/unknown-task');
+    expect(d!.summary).not.toContain('Did you mean');
+  });
+
   it('spans exactly the reference inside the string', () => {
     const [d] = dynamicValueRefs(checkInputFromYaml(job('"day={{job.naem}}!"')));
     expect([d!.span!.start.column, d!.span!.end.column]).toEqual([23, 35]);

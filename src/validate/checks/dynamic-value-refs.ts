@@ -94,7 +94,9 @@ class JobRefs {
     const target = this.graph.index.get(key);
     if (target === undefined) {
       if (hasInterpolation(key)) return;
-      const hint = suggest(key, this.graph.index.keys());
+      // Never the referring task itself: its own values are not upstream of it.
+      const self = node === undefined ? undefined : this.graph.nodes[node]?.key;
+      const hint = suggest(key, [...this.graph.index.keys()].filter((k) => k !== self));
       const fix = hint === undefined ? '' : ` Did you mean ${formatRef(['tasks', hint, ...ref.segments.slice(2).map((x) => x.name)])}?`;
       return this.emit('error', 'ref/unknown-task', s, ref, `${text}: job "${this.job.key}" has no task "${key}".${fix}`);
     }
