@@ -9,6 +9,7 @@
  * `cluster_id`, `compute_id` and `git` move under `bundle`.
  */
 import { diag, formatPath, type Diagnostic } from '../diag/diagnostic.js';
+import { didYouMean, suggest } from '../diag/suggest.js';
 import { keySpan, locOf, locsOf, setLoc, spanAt, valueSpan } from '../source/locations.js';
 import { defineKey } from '../source/parse-yaml.js';
 import { isDict, mergeInto, type Dict } from './merge.js';
@@ -30,7 +31,9 @@ export function selectTarget(config: Dict, requested?: TargetRequest): { name?: 
     return {
       diagnostics: [
         diag('error', 'target/not-found', `${requested.name}: no such target. Available targets: ${names.join(', ')}`, {
-          detail: requested.source === 'env' ? 'The name came from DATABRICKS_BUNDLE_TARGET.' : undefined,
+          // The summary is the reference's wording; the suggestion and the source go in the detail.
+          detail: [didYouMean(suggest(requested.name, names)).trim(), requested.source === 'env' ? 'The name came from DATABRICKS_BUNDLE_TARGET.' : '']
+            .filter(Boolean).join(' ') || undefined,
         }),
       ],
     };
