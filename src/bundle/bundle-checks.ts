@@ -28,6 +28,19 @@ export function checkBundleName(config: Dict): Diagnostic[] {
   return [];
 }
 
+/**
+ * A root file that holds no document (empty, or only comments) defines no bundle: the reference
+ * stops with "bundle name not defined"; here the same code as a missing name, at the file.
+ */
+export function emptyRootFile(file: string): Diagnostic {
+  const start = { line: 1, column: 1, offset: 0 };
+  return diag('error', 'bundle/name-required', 'bundle.name is required', {
+    path: ['bundle', 'name'],
+    span: { file, start, end: start },
+    detail: 'The file defines nothing. Add:\nbundle:\n  name: my_bundle',
+  });
+}
+
 /** Resource keys are identities in state: they cannot be computed. */
 export function checkResourceKeys(config: Dict): Diagnostic[] {
   const out: Diagnostic[] = [];

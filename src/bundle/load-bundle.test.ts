@@ -112,6 +112,11 @@ describe('targets', () => {
     expect((await load(files, { target: 'stage' })).codes).toEqual(['target/not-found@-']);
   });
 
+  it('reports an empty root file, or one of only comments, as a bundle without a name', async () => {
+    expect((await load({ 'databricks.yml': '' })).codes).toEqual(['bundle/name-required@databricks.yml:1:1']);
+    expect((await load({ 'databricks.yml': '# nothing yet\n' })).codes).toEqual(['bundle/name-required@databricks.yml:1:1']);
+  });
+
   it('asks for a target when several exist and none is default', async () => {
     const { codes } = await load({ 'databricks.yml': 'bundle: {name: b}\ntargets: {a: {}, b: {}}\n' });
     expect(codes).toEqual(['target/ambiguous@-']);

@@ -11,7 +11,7 @@ import { extname, join } from 'node:path';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import type { Io } from '../ports/io.js';
 import type { ParsedFile } from '../source/parse-yaml.js';
-import { checkBundleName, checkResourceKeys } from './bundle-checks.js';
+import { checkBundleName, checkResourceKeys, emptyRootFile } from './bundle-checks.js';
 import { userNames, type CurrentUser, type UserNames } from './current-user.js';
 import { findBundleRoot, isFile } from './find-root.js';
 import { applyJobDefaults } from './job-defaults.js';
@@ -65,7 +65,11 @@ export async function loadBundle(io: Io, opts: LoadOptions = {}): Promise<{ bund
   const read = await readBundleFiles(io.fs, root, opts.parseCache);
   diagnostics.push(...read.diagnostics);
   const files = read.value.files;
-  if (files[0]?.value === undefined) return { bundle: { root: root.dir, rootFile: root.file, config: {}, files }, diagnostics };
+  if (files[0]?.value === undefined) {
+    // No document, and no parse error that already says why: an empty root file.
+    if (files[0] && !read.diagnostics.some((d) => d.severity === 'error')) diagnostics.push(emptyRootFile(root.file));
+    return { bundle: { root: root.dir, rootFile: root.file, config: {}, files }, diagnostics };
+  }
 
   // mergeBundleFiles. Reads: every file. Writes: one tree; environments → targets.
   const merged = mergeBundleFiles(files);
