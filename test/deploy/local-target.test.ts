@@ -4,7 +4,7 @@ import { runCli } from '../helpers/run-cli.js';
 import { writeTree } from '../helpers/temp-tree.js';
 
 describe('a local target', () => {
-  it('deploys to the embedded workspace, then plans nothing and lists the jobs by id (an in-process workspace has no address after the command)', async () => {
+  it('deploys to the embedded workspace, then plans nothing and lists the jobs by id (the embedded workspace has no pages)', async () => {
     const dir = writeTree({
       'databricks.yml': 'bundle: {name: loc}\nresources:\n  jobs:\n    etl:\n      name: etl\n      tasks: [{task_key: t, notebook_task: {notebook_path: ./nb.py}}]\ntargets:\n  local:\n    default: true\n    workspace: {host: local}\n',
       'nb.py': '# Databricks notebook source\nprint(1)\n',
@@ -20,6 +20,7 @@ describe('a local target', () => {
     const row = JSON.parse(summary.stdout).jobs[0];
     expect(row).toMatchObject({ key: 'etl', deployed: true, job_id: '1' });
     expect(row).not.toHaveProperty('url');
+    expect(JSON.parse(summary.stdout).workspace.host).toBe('local');
     const text = await runCli(['summary'], { cwd: dir });
     expect(text.stdout).toMatch(/workspace local \(embedded\)\n[\s\S]*jobs\.etl\s+etl\s+job 1\n/);
   });

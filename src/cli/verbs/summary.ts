@@ -30,15 +30,16 @@ export async function runSummary(ctx: CommandContext, opts: SummaryOptions): Pro
         const id = ids.get(j.key);
         return {
           key: j.key, address: `jobs.${j.key}`, ...(j.name !== undefined ? { name: j.name } : {}), deployed: id !== undefined,
-          ...(id !== undefined ? { job_id: id, ...(session.ephemeral ? {} : { url: jobUrl(session.host, id) }) } : {}), in_bundle: !('orphan' in j),
+          ...(id !== undefined ? { job_id: id, ...(session.local ? {} : { url: jobUrl(session.host, id) }) } : {}), in_bundle: !('orphan' in j),
         };
       });
-      ctx.io.stdout.write(stringifyJson({ bundle: { name: target.bundleName, target: target.target }, workspace: { host: session.host, root_path: target.rootPath }, jobs: rows }, 2) + '\n');
+      ctx.io.stdout.write(stringifyJson({ bundle: { name: target.bundleName, target: target.target }, workspace: { host: session.ephemeral ? 'local' : session.host, root_path: target.rootPath }, jobs: rows }, 2) + '\n');
       return ExitCode.OK;
     }
-    ctx.io.stdout.write(`Bundle ${target.bundleName}, target ${target.target}, workspace ${session.ephemeral ? 'local (embedded)' : session.host}\n`);
+    ctx.io.stdout.write(`Bundle ${target.bundleName}, target ${target.target}, workspace ${session.ephemeral ? 'local (embedded)' : session.local ? `${session.host} (embedded)` : session.host}\n`);
     ctx.io.stdout.write(`Root path: ${target.rootPath}\n`);
-    const linkHost = session.ephemeral ? undefined : session.host;
+    // The embedded workspace serves the API, no pages: its jobs are shown by id.
+    const linkHost = session.local ? undefined : session.host;
     ctx.io.stdout.write(jobLines(jobs, ids, linkHost));
     for (const o of orphans) ctx.io.stdout.write(`  jobs.${o.key}  (no longer in the bundle)  ${jobRef(linkHost, ids.get(o.key)!)}\n`);
     return ExitCode.OK;
@@ -50,8 +51,8 @@ export function jobUrl(host: string, id: string): string {
 }
 
 /**
- * Where a deployed job is shown: its URL, or `job 12` when `host` is undefined (an embedded
- * workspace started for this command alone: its address is dead once the command ends).
+ * Where a deployed job is shown: its URL, or `job 12` when `host` is undefined (the embedded
+ * workspace, which serves the API and no pages).
  */
 function jobRef(host: string | undefined, id: string): string {
   return host === undefined ? `job ${id}` : jobUrl(host, id);
