@@ -41,6 +41,15 @@ describe('parseYamlText', () => {
     expect(found[0]?.[1]).toBe(line);
   });
 
+  it('names a duplicate key, spans it, and says where it was first defined', () => {
+    const r = parse('bundle:\n  name: a\n  "name": b\n');
+    expect(r.diagnostics).toHaveLength(1);
+    const [d] = r.diagnostics;
+    expect(d!.summary).toContain('"name"');
+    expect([d!.span!.start.line, d!.span!.start.column, d!.span!.end.column]).toEqual([3, 3, 9]);
+    expect(d!.detail).toContain('line 2, column 3');
+  });
+
   it('supports anchors, aliases and merge keys; explicit keys win over merged ones', () => {
     const r = parse('base: &b\n  x: 1\n  y: 2\nuse:\n  <<: *b\n  y: 3\nlist: *b\n');
     expect(r.diagnostics).toEqual([]);

@@ -6,7 +6,7 @@
  * node budget (alias bombs), nesting under a depth limit, and the parser's own stack overflow on
  * absurd nesting becomes a diagnostic. Nothing here throws on bad input.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YNode } from 'yaml';
 import { diag, type Diagnostic } from '../diag/diagnostic.js';
 import type { DiagCode } from '../diag/codes.js';
 import { locsOf, setLoc, type NodeLoc } from './locations.js';
@@ -77,6 +77,15 @@ export function parseYamlText(path: string, text: string, limits: ParseLimits = 
   }
   for (const e of doc.errors) {
     const code = YAML_CODE[e.code] ?? 'yaml/syntax';
+    const dup = e.code === 'DUPLICATE_KEY' ? duplicateKeyAt(doc, e.pos[0]) : undefined;
+    if (dup) {
+      const first = dup.first && file.span(dup.first[0], dup.first[1]).start;
+      diagnostics.push(diag('error', code, `duplicate key "${dup.key}": map keys must be unique`, {
+        span: file.span(dup.range[0], dup.range[1]),
+        detail: `${first ? `First defined at line ${first.line}, column ${first.column}. ` : ''}${HINTS[e.code]}`,
+      }));
+      continue;
+    }
     diagnostics.push(diag('error', code, firstLine(e.message), { span: file.span(e.pos[0], e.pos[1]), detail: HINTS[e.code] }));
   }
   for (const w of doc.warnings) {
@@ -87,6 +96,28 @@ export function parseYamlText(path: string, text: string, limits: ParseLimits = 
   const walker = new Walker(file, doc, limits, diagnostics);
   const value = doc.contents ? walker.value(doc.contents as YNode, 0) : undefined;
   return { file, value: walker.aborted ? undefined : value, diagnostics };
+}
+
+/** The repeated scalar key that starts at `offset`, with its range and its first definition's. */
+function duplicateKeyAt(doc: Document.Parsed, offset: number): { key: string; range: [number, number]; first?: [number, number] } | undefined {
+  let found: { key: string; range: [number, number]; first?: [number, number] } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Map<string, [number, number]>();
+      for (const pair of map.items) {
+        const k = pair.key;
+        if (!isScalar(k) || !k.range) continue;
+        const name = String(k.value);
+        if (k.range[0] === offset) {
+          found = { key: name, range: [k.range[0], k.range[1]], ...(seen.has(name) ? { first: seen.get(name)! } : {}) };
+          return visit.BREAK;
+        }
+        if (!seen.has(name)) seen.set(name, [k.range[0], k.range[1]]);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /**
