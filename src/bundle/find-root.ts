@@ -36,6 +36,15 @@ export async function findBundleRoot(fs: FileSystem, opts: FindRootOptions): Pro
       ],
     };
   }
+  if (explicit && !(await isDirectory(fs, explicit))) {
+    return {
+      diagnostics: [
+        diag('error', 'bundle/root-not-found', `-C ${opts.bundleDir}: ${explicit} is not a directory`, {
+          detail: 'Pass the bundle folder (the one holding databricks.yml) or a folder inside it.',
+        }),
+      ],
+    };
+  }
   const start = explicit ?? opts.cwd;
   for (const name of ROOT_FILE_NAMES) {
     for (let dir = start; ; dir = dirname(dir)) {
@@ -70,6 +79,14 @@ async function rootFileIn(fs: FileSystem, dir: string): Promise<{ root?: BundleR
 export async function isFile(fs: FileSystem, path: string): Promise<boolean> {
   try {
     return (await fs.stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function isDirectory(fs: FileSystem, path: string): Promise<boolean> {
+  try {
+    return (await fs.stat(path)).isDirectory();
   } catch {
     return false;
   }

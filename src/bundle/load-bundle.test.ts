@@ -22,6 +22,14 @@ describe('root discovery and includes', () => {
     expect(none.diagnostics.map((d) => d.code)).toEqual(['bundle/root-not-found']);
   });
 
+  it('says when -C names no directory, instead of walking up from it', async () => {
+    const dir = writeTree({ 'databricks.yml': 'bundle: {name: b}\n' });
+    const r = await loadBundle(fakeIo({ cwd: dir }), { bundleDir: 'no-such-dir' });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['bundle/root-not-found']);
+    expect(r.diagnostics[0]!.summary).toContain('is not a directory');
+    expect((await loadBundle(fakeIo({ cwd: dir }), { bundleDir: '.' })).bundle?.root).toBe(dir);
+  });
+
   it('refuses two root files in one directory', async () => {
     const { codes } = await load({ 'databricks.yml': 'bundle: {name: a}\n', 'bundle.yml': 'bundle: {name: b}\n' });
     expect(codes).toEqual(['bundle/multiple-roots@-']);
