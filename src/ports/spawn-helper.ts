@@ -12,14 +12,47 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Exit, RunningProcess, SpawnRequest } from './engine.js';
 
-/** The helper, run with `node -e` (CommonJS, no dependencies, nothing to locate on disk). */
+/**
+ * The helper, run with `node -e` (CommonJS, no dependencies, nothing to locate on disk).
+ *
+ * It lives exactly as long as the process that started it, and no task outlives it. It runs in
+ * its own session (see `helper()`), so a terminal's Ctrl-C or hang-up, and signals to the
+ * starter's process group, never reach it: the starter decides what happens to running tasks
+ * (cancel them and record why). When its stdin closes (the starter closed it, or died, even by
+ * SIGKILL), or when it is sent SIGINT, SIGTERM or SIGHUP itself, it stops: every task still
+ * running gets SIGTERM to its process group, SIGKILL a second later, and the helper exits once
+ * the groups are empty (2 s at most).
+ */
 export const HELPER_SOURCE = `
 const { spawn } = require('child_process');
 const fs = require('fs');
-const send = (m) => process.stdout.write(JSON.stringify(m) + '\\n');
+const running = new Map();
+const stopped = new Set();
+let stopping = false;
+// The starter may be gone: a write to the closed pipe must not kill the helper before it stops the tasks.
+process.stdout.on('error', () => undefined);
+const send = (m) => { if (process.stdout.writable) process.stdout.write(JSON.stringify(m) + '\\n'); };
+const group = (pid, sig) => { try { process.kill(-pid, sig); return true; } catch { return false; } };
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  // A group is done when nothing is left in it, not when its leader exits.
+  for (const pid of running.values()) if (group(pid, 'SIGTERM')) stopped.add(pid);
+  const started = Date.now();
+  const check = () => {
+    for (const pid of stopped) if (!group(pid, 0)) stopped.delete(pid);
+    if (running.size === 0 && stopped.size === 0) process.exit(0);
+    if (Date.now() - started >= 2000) process.exit(0);
+    setTimeout(check, 20);
+  };
+  setTimeout(() => { for (const pid of stopped) group(pid, 'SIGKILL'); }, 1000);
+  check();
+};
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, stop);
 require('readline').createInterface({ input: process.stdin }).on('line', (line) => {
   let r;
   try { r = JSON.parse(line); } catch { return; }
+  if (stopping) { send({ id: r.id, error: 'the process helper of the local engine is stopping' }); return; }
   let fd;
   try { fd = fs.openSync(r.logFile, 'w'); } catch (e) { send({ id: r.id, error: e.message }); return; }
   let child;
@@ -31,10 +64,18 @@ require('readline').createInterface({ input: process.stdin }).on('line', (line) 
     return;
   }
   fs.closeSync(fd);
-  child.on('spawn', () => send({ id: r.id, pid: child.pid }));
-  child.on('error', (e) => send({ id: r.id, error: e.message }));
-  child.on('exit', (code, signal) => send({ id: r.id, exit: { code, signal } }));
-}).on('close', () => process.exit(0));
+  child.on('spawn', () => {
+    running.set(r.id, child.pid);
+    send({ id: r.id, pid: child.pid });
+    // Asked for just before the helper was told to stop.
+    if (stopping && group(child.pid, 'SIGTERM')) stopped.add(child.pid);
+  });
+  child.on('error', (e) => { running.delete(r.id); send({ id: r.id, error: e.message }); });
+  child.on('exit', (code, signal) => {
+    running.delete(r.id);
+    send({ id: r.id, exit: { code, signal } });
+  });
+}).on('close', stop);
 `;
 
 interface Pending {
@@ -98,7 +139,9 @@ export class SpawnHelper {
 
   private helper(): ChildProcess {
     if (this.child && this.child.exitCode === null && !this.child.killed) return this.child;
-    const child = spawn(this.nodePath, ['-e', HELPER_SOURCE], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // Its own session (detached): the terminal's Ctrl-C and hang-up, and signals to this
+    // process's group, do not reach it; it follows this process through its stdin instead.
+    const child = spawn(this.nodePath, ['-e', HELPER_SOURCE], { stdio: ['pipe', 'pipe', 'inherit'], detached: true });
     child.stdout?.setEncoding('utf8');
     child.stdout?.on('data', (chunk: string) => this.receive(chunk));
     child.on('exit', () => {
