@@ -6,6 +6,9 @@
  * instead, as Python's multiprocessing "forkserver" does. Its children write stdout and stderr
  * straight to a log file (no pipes through the server), in their own process groups.
  *
+ * No task outlives the workspace: the helper stops its tasks when this process closes it or
+ * dies, and if the helper itself dies first, this side stops the groups of the tasks it knew.
+ *
  * Protocol, one JSON object per line: requests `{id, command, args, cwd, env, logFile}` on the
  * helper's stdin; answers `{id, pid}` or `{id, error}`, then `{id, exit: {code, signal}}`.
  */
@@ -79,19 +82,48 @@ require('readline').createInterface({ input: process.stdin }).on('line', (line) 
 `;
 
 interface Pending {
+  /** The helper that started it. */
+  helper: ChildProcess;
+  /** Its pid once it runs. */
+  pid?: number;
   started(pid: number | undefined): void;
   exited(exit: Exit): void;
 }
+
+/** Signals a process group by its leader's pid; a group that is gone is fine. */
+export function signalGroup(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, sig);
+  } catch {
+    // Already gone.
+  }
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** How long a task's group gets between SIGTERM and SIGKILL. */
+const GRACE_MS = 1000;
 
 export class SpawnHelper {
   private child: ChildProcess | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
-  private buffer = '';
 
   constructor(private readonly nodePath: string) {}
 
-  spawn(req: SpawnRequest, signalGroup: (pid: number, sig: NodeJS.Signals) => void): RunningProcess {
+  /** The helper's pid while it runs (tests). */
+  get helperPid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  spawn(req: SpawnRequest): RunningProcess {
     const id = this.nextId++;
     let pid: number | undefined;
     let killed = false;
@@ -103,11 +135,15 @@ export class SpawnHelper {
     const kill = (): void => {
       if (pid === undefined || done) return;
       signalGroup(pid, 'SIGTERM');
-      setTimeout(() => !done && pid !== undefined && signalGroup(pid, 'SIGKILL'), 1000).unref();
+      // The group, even when its leader went at once: what it started may ignore SIGTERM.
+      const group = pid;
+      setTimeout(() => groupAlive(group) && signalGroup(group, 'SIGKILL'), GRACE_MS).unref();
     };
-    this.pending.set(id, {
+    const helper = this.helper();
+    const entry: Pending = {
+      helper,
       started: (p) => {
-        pid = p;
+        pid = entry.pid = p;
         onStart(p);
         if (killed) kill();
       },
@@ -116,8 +152,9 @@ export class SpawnHelper {
         onStart(pid);
         onExit(e);
       },
-    });
-    this.helper().stdin?.write(`${JSON.stringify({ id, command: req.command, args: req.args, cwd: req.cwd, env: req.env, logFile: req.logFile })}\n`);
+    };
+    this.pending.set(id, entry);
+    helper.stdin?.write(`${JSON.stringify({ id, command: req.command, args: req.args, cwd: req.cwd, env: req.env, logFile: req.logFile })}\n`);
     this.keepAlive();
     return {
       started, exited,
@@ -131,7 +168,7 @@ export class SpawnHelper {
   async close(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
-    const gone = new Promise((r) => child.once('exit', r));
+    const gone = new Promise((r) => child.once('close', r));
     child.ref(); // wait for it even though no task is running
     child.stdin?.end();
     await gone;
@@ -142,40 +179,68 @@ export class SpawnHelper {
     // Its own session (detached): the terminal's Ctrl-C and hang-up, and signals to this
     // process's group, do not reach it; it follows this process through its stdin instead.
     const child = spawn(this.nodePath, ['-e', HELPER_SOURCE], { stdio: ['pipe', 'pipe', 'inherit'], detached: true });
+    let buffer = '';
     child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', (chunk: string) => this.receive(chunk));
-    child.on('exit', () => {
-      if (this.child === child) this.child = undefined;
-      // Tasks whose helper died cannot be followed any more.
-      for (const [id, p] of this.pending) {
-        this.pending.delete(id);
-        p.exited({ code: null, signal: null, spawnError: 'the process helper of the local engine stopped' });
+    child.stdout?.on('data', (chunk: string) => {
+      buffer += chunk;
+      for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+        this.receive(buffer.slice(0, nl));
+        buffer = buffer.slice(nl + 1);
       }
+      this.keepAlive();
+    });
+    // An error on the pipes means the helper is gone; 'close' follows and handles it.
+    child.stdin?.on('error', () => undefined);
+    child.on('error', () => undefined);
+    // 'close', not 'exit': the answers it wrote before it ended are read first.
+    child.on('close', () => {
+      if (this.child === child) this.child = undefined;
+      for (const [id, p] of this.pending) {
+        if (p.helper !== child) continue;
+        this.pending.delete(id);
+        void this.lost(p);
+      }
+      this.keepAlive();
     });
     this.child = child;
     return child;
   }
 
-  private receive(chunk: string): void {
-    this.buffer += chunk;
-    for (let nl = this.buffer.indexOf('\n'); nl >= 0; nl = this.buffer.indexOf('\n')) {
-      const line = this.buffer.slice(0, nl);
-      this.buffer = this.buffer.slice(nl + 1);
-      let m: { id: number; pid?: number; error?: string; exit?: { code: number | null; signal: string | null } };
-      try {
-        m = JSON.parse(line) as typeof m;
-      } catch {
-        continue;
-      }
-      const p = this.pending.get(m.id);
-      if (!p) continue;
-      if (m.pid !== undefined) p.started(m.pid);
-      if (m.error !== undefined || m.exit) {
-        this.pending.delete(m.id);
-        p.exited(m.exit ? { code: m.exit.code, signal: m.exit.signal } : { code: null, signal: null, spawnError: m.error });
-      }
+  /**
+   * A task whose helper died (killed, crashed) can no longer be followed, and its own process
+   * group outlives the helper: stop the group here, and report the task ended once it is gone.
+   */
+  private async lost(p: Pending): Promise<void> {
+    const pid = p.pid;
+    if (pid === undefined) {
+      p.exited({ code: null, signal: null, spawnError: 'the process helper of the local engine stopped' });
+      return;
     }
-    this.keepAlive();
+    signalGroup(pid, 'SIGTERM');
+    const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+    for (let waited = 0; waited < GRACE_MS && groupAlive(pid); waited += 20) await sleep(20);
+    if (groupAlive(pid)) {
+      signalGroup(pid, 'SIGKILL');
+      // Wait a little for the kill to land (a group whose leader is a zombie nobody reaps stays "alive").
+      for (let waited = 0; waited < GRACE_MS && groupAlive(pid); waited += 20) await sleep(20);
+    }
+    p.exited({ code: null, signal: null, lost: 'The process helper of the local engine stopped; the task was stopped with it' });
+  }
+
+  private receive(line: string): void {
+    let m: { id: number; pid?: number; error?: string; exit?: { code: number | null; signal: string | null } };
+    try {
+      m = JSON.parse(line) as typeof m;
+    } catch {
+      return;
+    }
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    if (m.pid !== undefined) p.started(m.pid);
+    if (m.error !== undefined || m.exit) {
+      this.pending.delete(m.id);
+      p.exited(m.exit ? { code: m.exit.code, signal: m.exit.signal } : { code: null, signal: null, spawnError: m.error });
+    }
   }
 
   /** The helper keeps the event loop alive only while tasks are running. */
