@@ -7,20 +7,13 @@ import { execFile } from 'node:child_process';
 import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EngineClock, EngineFs, HttpPort, ProcessPort, RunningProcess, SpawnRequest } from './engine.js';
-import { SpawnHelper } from './spawn-helper.js';
+import { signalGroup, SpawnHelper } from './spawn-helper.js';
 
 /** Task processes through the spawn helper (spawn-helper.ts); group kills from here. */
 export function nodeProcessPort(): ProcessPort {
   const helper = new SpawnHelper(process.execPath);
-  const signalGroup = (pid: number, sig: NodeJS.Signals): void => {
-    try {
-      process.kill(-pid, sig);
-    } catch {
-      // Already gone.
-    }
-  };
   return {
-    spawn: (req: SpawnRequest): RunningProcess => helper.spawn(req, signalGroup),
+    spawn: (req: SpawnRequest): RunningProcess => helper.spawn(req),
     killGroup: (pid) => signalGroup(pid, 'SIGKILL'),
     capture: (command, args, env) =>
       new Promise((resolve) => {

@@ -18,6 +18,8 @@ export interface Exit {
   signal: string | null;
   /** The process could not be started (ENOENT, EACCES …). */
   spawnError?: string;
+  /** The process could not be followed to its end and was stopped (why, as a sentence). */
+  lost?: string;
 }
 
 export interface RunningProcess {

@@ -112,8 +112,9 @@ export class LocalEngine implements RunExecutor {
   }
 
   /**
-   * Tasks that were running when the server stopped: what is left of their processes (their
-   * own process groups outlive a crashed server) is killed, then they fail.
+   * Tasks that were running when the server stopped: what is left of their processes is killed,
+   * then they fail. (The spawn helper stops them when the server dies; their groups outlive it
+   * only when the helper was killed as well.)
    */
   resume(tasks: ReadyTask[], control: RunControl): void {
     for (const { task, stored } of tasks) {

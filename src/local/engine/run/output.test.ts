@@ -11,6 +11,7 @@ describe('outcomeOf', () => {
     expect(outcomeOf({ ...base, code: 1, logs: 'a\nSegmentation fault\n' }).output.error).toBe('Segmentation fault');
     expect(outcomeOf({ ...base, code: null, signal: 'SIGKILL' }).output.error).toBe('The process was killed by SIGKILL');
     expect(outcomeOf({ ...base, code: null, spawnError: 'spawn python3 ENOENT' }).output.error).toBe('The task could not be started: spawn python3 ENOENT');
+    expect(outcomeOf({ ...base, code: null, lost: 'The helper stopped; the task was stopped with it' }).output.error).toBe('The helper stopped; the task was stopped with it');
   });
   it('redacts secrets everywhere', () => {
     expect(outcomeOf({ ...base, code: 1, logs: 'token s3cret!', error: { error: 'bad s3cret!' } }, ['s3cret!']).output).toMatchObject({ logs: 'token [REDACTED]', error: 'bad [REDACTED]' });

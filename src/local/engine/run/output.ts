@@ -12,6 +12,8 @@ export interface ProcessFacts {
   code: number | null;
   signal: string | null;
   spawnError?: string;
+  /** The engine lost the process and stopped it (why). */
+  lost?: string;
   logs: string;
   logsTruncated: boolean;
   /** Contents of the runtime's result files, when written. */
@@ -44,6 +46,7 @@ export function outcomeOf(facts: ProcessFacts, secrets: readonly string[] = []):
 
 function failureLine(facts: ProcessFacts): string {
   if (facts.spawnError) return `The task could not be started: ${facts.spawnError}`;
+  if (facts.lost) return facts.lost;
   if (facts.signal) return `The process was killed by ${facts.signal}`;
   const last = facts.logs.trim().split('\n').at(-1)?.trim();
   return last || `The process exited with code ${String(facts.code)}`;
