@@ -38,6 +38,12 @@ export interface SessionOptions {
    * is where the credentials came from (absent for the embedded workspace).
    */
   onConnect?: (client: WorkspaceClient, first: LoadedBundle, auth?: AuthConfig) => void;
+  /**
+   * False for commands that only need the bundle to find the workspace and its deployed jobs
+   * (runs, repair): the checks of `jobs validate` are skipped, so a bundle being edited does not
+   * keep anyone from looking at runs. Loading errors still stop the session. Default true.
+   */
+  validate?: boolean;
 }
 
 export interface BundleSession {
@@ -97,12 +103,12 @@ export async function openBundleSession(io: Io, opts: SessionOptions): Promise<S
       return { diagnostics };
     }
     const config = second.bundle.config;
-    diagnostics.push(...validateConfig({ config, jobs: jobViews(config), now: io.clock.now() }));
+    if (opts.validate !== false) diagnostics.push(...validateConfig({ config, jobs: jobViews(config), now: io.clock.now() }));
     if (hasErrors(diagnostics)) {
       await close();
       return { diagnostics };
     }
-    normalizeToSchema(config);
+    if (opts.validate !== false) normalizeToSchema(config);
     const host = 'url' in connection ? connection.url : connection.auth.host;
     const ephemeral = 'shared' in connection && !connection.shared;
     return { session: { bundle: second.bundle, client, host, local, ephemeral, user, ...(auth ? { auth } : {}), close }, diagnostics };

@@ -60,6 +60,8 @@ export async function openRunTarget(ctx: CommandContext, o: TargetOptions): Prom
   }
   const { session, diagnostics } = await openBundleSession(io, {
     bundleDir: globals.bundleDir, target: o.target, profile: globals.profile ?? settings.profile, debug: globals.debug, concurrency: settings.concurrency,
+    // `run` checks the job it starts; the run-id verbs only need the workspace and the job ids.
+    validate: o.requireBundle,
   });
   if (!session) {
     printDiagnostics(ctx, diagnostics);
