@@ -21,7 +21,7 @@ import { summarizeRun, tasksNeedingOutput } from '../../run/summary.js';
 import type { OutputStream } from '../../ports/io.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
-import { targetFlag, type RunTarget } from './run-target.js';
+import { bundleKeyOfJob, targetFlag, type RunTarget } from './run-target.js';
 
 /** What Ctrl-C does: ask (on a terminal), cancel the run, or leave it running. */
 export type InterruptPolicy = 'ask' | 'cancel' | 'detach';
@@ -155,7 +155,8 @@ export async function report(ctx: CommandContext, target: RunTarget, o: Pick<Fol
   if (outcome === 'failed') hints.push(`Every task's output: jobs runs get ${String(o.runId)} --logs${targetFlag(target)}`);
   if (outcome === 'not-started') hints.push('The job is at its max_concurrent_runs: wait for the active run, or enable queue: {enabled: true} on the job.');
   const color = await useColor(ctx, ctx.io.stdout);
-  ctx.io.stdout.write(renderRunSummary(summary, { color, jobKey: o.jobKey, hints, showUrl: !target.local }));
+  const jobKey = o.jobKey ?? (await bundleKeyOfJob(target, run.job_id));
+  ctx.io.stdout.write(renderRunSummary(summary, { color, jobKey, hints, showUrl: !target.local }));
   return exitCodeFor(outcome);
 }
 

@@ -6,6 +6,7 @@
  * printed here; the caller then exits 1.
  */
 import { findBundleRoot } from '../../bundle/find-root.js';
+import { DEPLOY_TAG, deployTagValue } from '../../deploy/state-format.js';
 import type { LoadedBundle } from '../../bundle/load-bundle.js';
 import type { Int64 } from '../../api/json.js';
 import type { Run } from '../../api/runs.js';
@@ -144,4 +145,22 @@ export function hintGlobalFlags(bundleDir: string | undefined, profile: string |
 /** A word a POSIX shell reads back unchanged: as is when plain, else single-quoted. */
 export function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The bundle's key of a deployed job, from the `jobs_as_code` tag deploy puts on it, when the
+ * job belongs to this bundle and target: `repair` and `runs get` name a run's job as `run` does
+ * (by key, not by its deployed name). Undefined outside a bundle or when the job is not ours.
+ */
+export async function bundleKeyOfJob(target: RunTarget, jobId: Int64 | undefined): Promise<string | undefined> {
+  if (!target.bundle || jobId === undefined) return undefined;
+  const names = target.bundle.config.bundle as { name?: string; target?: string } | undefined;
+  const prefix = deployTagValue(names?.name ?? '', target.target ?? names?.target ?? 'default', '');
+  try {
+    const tag = (await target.client.jobs.get(jobId)).settings?.tags?.[DEPLOY_TAG];
+    return tag?.startsWith(prefix) && tag.length > prefix.length ? tag.slice(prefix.length) : undefined;
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
 }

@@ -17,7 +17,7 @@ import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { outputFormat } from '../output-format.js';
 import { exitCodeFor, fetchOutputs, followToEnd, useColor } from './follow-run.js';
-import { bundleJobIds, openRunTarget, readRun, targetFlag, type RunTarget } from './run-target.js';
+import { bundleJobIds, bundleKeyOfJob, openRunTarget, readRun, targetFlag, type RunTarget } from './run-target.js';
 
 type Output = 'text' | 'json' | undefined;
 
@@ -84,7 +84,8 @@ export function runRunsGet(ctx: CommandContext, given: { runId: Int64; target?: 
     const now = ctx.io.clock.now().getTime();
     const color = await useColor(ctx, ctx.io.stdout);
     const hints = isRunTerminal(run) ? [] : [`Still ${stateLabel(run.state, run.status)}; follow it with: jobs runs get ${String(o.runId)} --follow${targetFlag(target)}`];
-    ctx.io.stdout.write(renderRunSummary(summarizeRun(run, outputs, now), { color, hints, showUrl: !target.local }));
+    const jobKey = await bundleKeyOfJob(target, run.job_id);
+    ctx.io.stdout.write(renderRunSummary(summarizeRun(run, outputs, now), { color, hints, jobKey, showUrl: !target.local }));
     if (o.logs) ctx.io.stdout.write(renderLogs(run, outputs));
     return code;
   });
@@ -107,7 +108,7 @@ export function runRunsCancel(ctx: CommandContext, given: { runId: Int64; target
       clock: ctx.io.clock, includeHistory: true, onSnapshot: (r, ms) => view.update(r, ms), ...(target.local ? { pollMs: LOCAL_POLL } : {}),
     });
     if (o.output === 'json') ctx.io.stdout.write(stringifyJson(run, 2) + '\n');
-    else ctx.io.stdout.write(renderRunSummary(summarizeRun(run!, new Map(), ctx.io.clock.now().getTime()), { color: await useColor(ctx, ctx.io.stdout), showUrl: !target.local }));
+    else ctx.io.stdout.write(renderRunSummary(summarizeRun(run!, new Map(), ctx.io.clock.now().getTime()), { color: await useColor(ctx, ctx.io.stdout), jobKey: await bundleKeyOfJob(target, run!.job_id), showUrl: !target.local }));
     return ExitCode.OK;
   });
 }
