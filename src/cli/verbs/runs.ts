@@ -85,7 +85,7 @@ export function runRunsGet(ctx: CommandContext, given: { runId: Int64; target?: 
     const color = await useColor(ctx, ctx.io.stdout);
     const hints = isRunTerminal(run) ? [] : [`Still ${stateLabel(run.state, run.status)}; follow it with: jobs runs get ${String(o.runId)} --follow${targetFlag(target)}`];
     const jobKey = await bundleKeyOfJob(target, run.job_id);
-    ctx.io.stdout.write(renderRunSummary(summarizeRun(run, outputs, now), { color, hints, jobKey, showUrl: !target.local }));
+    ctx.io.stdout.write(renderRunSummary(summarizeRun(run, outputs, now), { color, hints, jobKey, showUrl: !target.local, omitFailureDetails: o.logs }));
     if (o.logs) ctx.io.stdout.write(renderLogs(run, outputs));
     return code;
   });

@@ -28,6 +28,8 @@ export interface SummaryTextOptions {
   hints?: string[];
   /** Show the run page URL (real workspaces). */
   showUrl?: boolean;
+  /** Leave out each failed task's error and output tail (`runs get --logs` prints them whole). */
+  omitFailureDetails?: boolean;
 }
 
 export function renderRunSummary(s: RunSummary, o: SummaryTextOptions): string {
@@ -57,7 +59,7 @@ export function renderRunSummary(s: RunSummary, o: SummaryTextOptions): string {
     '  ',
   );
   out.push(...table);
-  for (const t of s.tasks) {
+  for (const t of o.omitFailureDetails ? [] : s.tasks) {
     if (!t.error && !t.outputTail) continue;
     out.push('', `${c.bold(t.taskKey)}: ${c.red(t.error ?? t.message ?? t.state)}`);
     if (t.omittedLines) out.push(c.dim(`  │ … ${t.omittedLines} earlier lines`));
