@@ -42,5 +42,9 @@ describe('hints after jobs -C <dir> run', () => {
     const repair = await runCli(splitArgs(hint![1]!), { cwd: root });
     expect(repair.stderr).not.toContain('no bundle');
     expect(repair.code).toBe(ExitCode.FAILURE);
+    // A bad --param names the job by its bundle key (where parameters are declared), as run does.
+    const badParam = await runCli(['-C', 'my bundle', 'repair', hint![1]!.split(' ')[1]!, '--param', 'day=1'], { cwd: root });
+    expect(badParam.code).toBe(ExitCode.USAGE);
+    expect(badParam.stderr).toContain('job "etl" declares no parameters (add them under resources.jobs.etl.parameters)');
   }, 60_000);
 });

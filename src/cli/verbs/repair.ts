@@ -17,7 +17,7 @@ import { ExitCode } from '../exit-codes.js';
 import { UsageError } from '../main.js';
 import { outputFormat } from '../output-format.js';
 import { followAndReport, type InterruptPolicy } from './follow-run.js';
-import { ephemeralHint, openRunTarget, readRun, targetFlag } from './run-target.js';
+import { bundleKeyOfJob, ephemeralHint, openRunTarget, readRun, targetFlag } from './run-target.js';
 
 export interface RepairOptions {
   runId: Int64;
@@ -48,7 +48,9 @@ export async function runRepair(ctx: CommandContext, given: RepairOptions): Prom
       throw new UsageError(`run ${String(o.runId)} has no task ${unknown.map((k) => `"${k}"`).join(', ')}${near ? ` (did you mean "${near}"?)` : ''}; its tasks: ${keys.join(', ')}`);
     }
     const declared = (before.job_parameters ?? []).map((p) => p.name);
-    const problems = checkParams(before.run_name ?? String(before.job_id), declared, o.params);
+    // Named by its bundle key, as `run` names it (the error says where to declare parameters).
+    const jobName = o.params.length === 0 ? '' : (await bundleKeyOfJob(target, before.job_id)) ?? before.run_name ?? String(before.job_id);
+    const problems = checkParams(jobName, declared, o.params);
     if (problems.length > 0) throw new UsageError(problems.join('\nerror: '));
     if (!o.wait && target.ephemeral) throw new UsageError(`--no-wait: ${ephemeralHint(target)}`);
 
