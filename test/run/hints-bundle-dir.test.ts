@@ -22,7 +22,7 @@ describe('hints after jobs -C <dir> run', () => {
         'resources:',
         '  jobs:',
         '    etl:',
-        '      name: etl',
+        '      name: Nightly ETL',
         '      environments: [{environment_key: default, spec: {environment_version: "2"}}]',
         '      tasks:',
         '        - {task_key: boom, environment_key: default, spark_python_task: {python_file: ./boom.py}}',
