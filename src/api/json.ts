@@ -21,6 +21,20 @@ export function parseJson(text: string): unknown {
   return LONG_DIGITS.test(text) ? losslessParse(text, null, parseNumber) : JSON.parse(text);
 }
 
+/**
+ * A JSON object from a file we keep (state, lock, deployment record, hints), or undefined when the
+ * text is not JSON or not an object: a damaged file is reported or ignored by its reader, not thrown.
+ */
+export function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  let v: unknown;
+  try {
+    v = parseJson(text);
+  } catch {
+    return undefined;
+  }
+  return v === null || typeof v !== 'object' || Array.isArray(v) ? undefined : (v as Record<string, unknown>);
+}
+
 /** Serialises like JSON.stringify, writing bigint values as JSON numbers. */
 export function stringifyJson(value: unknown, indent?: number): string {
   if (!containsBigint(value)) return JSON.stringify(value, null, indent);

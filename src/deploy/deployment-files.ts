@@ -11,7 +11,7 @@
  *   {<key>: {id, relative_path}}}, presets}, extra}`, which every job's
  *   `deployment.metadata_file_path` points at.
  */
-import { parseJson } from '../api/json.js';
+import { parseJsonObject } from '../api/json.js';
 
 export const DEPLOYMENT_FILE = 'deployment.json';
 export const METADATA_FILE = 'metadata.json';
@@ -43,14 +43,8 @@ export interface DeploymentFile {
 }
 
 export function parseDeploymentFile(text: string): DeploymentFile | undefined {
-  let v: unknown;
-  try {
-    v = parseJson(text);
-  } catch {
-    return undefined;
-  }
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const d = v as Partial<DeploymentFile>;
+  const d = parseJsonObject(text) as Partial<DeploymentFile> | undefined;
+  if (!d) return undefined;
   if (!Array.isArray(d.files) || typeof d.seq !== 'number') return undefined;
   const files = d.files.filter((f): f is SyncedFile => f !== null && typeof f === 'object' && typeof f.local_path === 'string');
   const artifacts = Array.isArray(d.artifacts) ? d.artifacts.filter((a) => a && typeof a.local_path === 'string' && typeof a.sha256 === 'string') : undefined;

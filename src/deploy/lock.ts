@@ -8,7 +8,7 @@
  * A reference lock has no expiry; it is treated as expiring `DEFAULT_LOCK_TTL_MS` after its
  * acquisition time.
  */
-import { parseJson } from '../api/json.js';
+import { parseJsonObject } from '../api/json.js';
 
 export const LOCK_FILE = 'deploy.lock';
 /** A lock older than this is stale; a running deploy refreshes its lock long before. */
@@ -46,14 +46,8 @@ export function newLock(n: NewLock): LockFile {
 }
 
 export function parseLock(text: string): LockFile | undefined {
-  let v: unknown;
-  try {
-    v = parseJson(text);
-  } catch {
-    return undefined;
-  }
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const l = v as Partial<LockFile>;
+  const l = parseJsonObject(text) as Partial<LockFile> | undefined;
+  if (!l) return undefined;
   if (typeof l.ID !== 'string') return undefined;
   return {
     ID: l.ID, AcquisitionTime: String(l.AcquisitionTime ?? ''), IsForced: l.IsForced === true, User: String(l.User ?? ''),

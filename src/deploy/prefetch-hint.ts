@@ -12,6 +12,7 @@
  * deploy was run without `-t`, which is how a later run without `-t` finds the file.
  */
 import { join } from 'node:path';
+import { parseJsonObject } from '../api/json.js';
 import type { Io } from '../ports/io.js';
 import type { BundleSession } from '../workspace/bundle-session.js';
 import { readLocal, writeLocalAtomic } from './state-store.js';
@@ -43,13 +44,8 @@ export function toHintText(h: PrefetchHint): string {
 
 /** Parses a hint file; undefined when it is not one (a guess is never worth an error). */
 export function parseHint(text: string): PrefetchHint | undefined {
-  let v: Record<string, unknown>;
-  try {
-    v = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-  if (v === null || typeof v !== 'object' || v.version !== 1) return undefined;
+  const v = parseJsonObject(text);
+  if (v?.version !== 1) return undefined;
   const { host, profile, state_path: statePath, user_name: userName, default_target: defaultTarget } = v;
   if (typeof host !== 'string' || typeof statePath !== 'string' || typeof userName !== 'string') return undefined;
   return { host, ...(typeof profile === 'string' ? { profile } : {}), statePath, userName, defaultTarget: defaultTarget === true };

@@ -11,7 +11,7 @@
  * Deployed jobs also carry a tag naming bundle, target and key, so a deploy whose state was
  * lost adopts its jobs instead of creating duplicates. Pure.
  */
-import { parseJson } from '../api/json.js';
+import { parseJsonObject } from '../api/json.js';
 
 export const STATE_FILE = 'resources.json';
 export const STATE_VERSION = 1;
@@ -46,14 +46,8 @@ export function deployTagValue(bundle: string, target: string, key: string): str
 
 /** Parses a state file; undefined when it is not one (the caller reports where it came from). */
 export function parseDeploymentState(text: string): DeploymentState | undefined {
-  let v: unknown;
-  try {
-    v = parseJson(text);
-  } catch {
-    return undefined;
-  }
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  const s = v as Partial<DeploymentState>;
+  const s = parseJsonObject(text) as Partial<DeploymentState> | undefined;
+  if (!s) return undefined;
   if (typeof s.lineage !== 'string' || typeof s.serial !== 'number' || s.state === null || typeof s.state !== 'object') return undefined;
   for (const entry of Object.values(s.state)) {
     if (entry === null || typeof entry !== 'object' || typeof (entry as ResourceState).__id__ !== 'string') return undefined;
