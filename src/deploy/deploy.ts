@@ -18,7 +18,7 @@ import type { Io } from '../ports/io.js';
 import type { BundleSession } from '../workspace/bundle-session.js';
 import { applyPlan, type AppliedChange, type ApplyResult } from './apply.js';
 import { buildMetadata, DEPLOYMENT_FILE, METADATA_FILE, type DeploymentFile } from './deployment-files.js';
-import type { Report } from './events.js';
+import type { LockedChangeOptions } from './events.js';
 import { acquireDeployLock, type HeldLock } from './lock-client.js';
 import { describeLock } from './lock.js';
 import type { Prefetch } from './prefetch.js';
@@ -29,16 +29,8 @@ import { applyFileSync } from './sync/apply-sync.js';
 import { syncedFiles } from './sync/sync-plan.js';
 import { readWorkspaceFile, writeWorkspaceFile } from './workspace-io.js';
 
-export interface DeployOptions {
+export interface DeployOptions extends LockedChangeOptions {
   select?: readonly string[];
-  autoApprove: boolean;
-  forceLock: boolean;
-  lockWaitMs: number;
-  concurrency: number;
-  /** Who holds the lock, and on which machine. */
-  holder: string;
-  host: string;
-  report: Report;
   /** Called with the plan once it is known, before anything is applied (the verb prints it). */
   onPlan?: (prepared: Prepared) => void;
   /** Reads started while the session opened (used by the first plan only). */

@@ -11,21 +11,14 @@ import type { Io } from '../ports/io.js';
 import type { BundleSession } from '../workspace/bundle-session.js';
 import { applyPlan, type AppliedChange } from './apply.js';
 import { confirmDeletions } from './deploy.js';
-import type { Report } from './events.js';
+import type { LockedChangeOptions } from './events.js';
 import { acquireDeployLock } from './lock-client.js';
 import { describeLock } from './lock.js';
 import { prepareDeploy, type Prepared } from './prepare.js';
 import { emptyState, StateWriter } from './state-store.js';
 import { deleteWorkspaceObject, workspaceObjectExists } from './workspace-io.js';
 
-export interface DestroyOptions {
-  autoApprove: boolean;
-  forceLock: boolean;
-  lockWaitMs: number;
-  concurrency: number;
-  holder: string;
-  host: string;
-  report: Report;
+export interface DestroyOptions extends LockedChangeOptions {
   onPlan?: (prepared: Prepared, folderExists: boolean) => void;
 }
 

@@ -13,3 +13,15 @@ export type DeployEvent =
   | { type: 'warning'; message: string };
 
 export type Report = (event: DeployEvent) => void;
+
+/** What deploy and destroy both take: approval, the lock, parallelism and progress. */
+export interface LockedChangeOptions {
+  autoApprove: boolean;
+  forceLock: boolean;
+  lockWaitMs: number;
+  concurrency: number;
+  /** Who holds the lock, and on which machine. */
+  holder: string;
+  host: string;
+  report: Report;
+}
