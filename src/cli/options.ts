@@ -19,7 +19,9 @@ export function outputOption(formats: readonly string[]): Option {
   return new Option('-o, --output <format>', `output format (${formats.join(' | ')})`).choices(formats);
 }
 
-/** Collects a repeatable flag whose values may also be comma-separated (`--select a,b --select c`). */
+/** Comma-separated and repeatable (`--select a,b --select c`, `--only a,b`); an empty list is a usage error. */
 export function collectList(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) throw new InvalidArgumentError('expected a comma-separated list');
+  return [...(previous ?? []), ...items];
 }

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { parseParam } from '../../run/run-request.js';
 import type { CommandContext } from '../context.js';
-import { collectParam, collectRepeat, interruptPolicy, parseRunId, parseTimeout, RUN_EXIT_CODES } from './run-options.js';
+import { collectParam, collectRepeat, addFollowOptions, interruptPolicy, parseRunId, RUN_EXIT_CODES } from './run-options.js';
 
 interface RepairOpts {
   target?: string;
@@ -18,19 +18,15 @@ interface RepairOpts {
 }
 
 export function repairCommand(ctx: CommandContext): Command {
-  return new Command('repair')
+  const cmd = new Command('repair')
     .description('rerun the failed tasks of a finished run (or the ones named), inside the same run')
     .argument('<run-id>', 'the job run to repair', parseRunId)
     .option('-t, --target <name>', 'bundle target whose workspace holds the run')
     .option('--task <key>', 'rerun this task (repeatable; comma-separated allowed)', collectRepeat)
     .option('--all-failed', 'rerun every task that failed or did not run because of a failure (the default)')
     .option('--dependents', 'also rerun the tasks downstream of the chosen ones')
-    .option('--param <name=value>', 'job parameter for the repaired tasks (repeatable)', collectParam)
-    .option('--no-wait', 'print the repair id and return')
-    .option('--timeout <duration>', 'stop waiting after this long: exit 4, the repair goes on', parseTimeout)
-    .option('--cancel-on-timeout', 'cancel the run when --timeout is reached')
-    .option('--cancel-on-interrupt', 'Ctrl-C cancels the run without asking')
-    .option('--no-cancel-on-interrupt', 'Ctrl-C stops following and leaves the run running')
+    .option('--param <name=value>', 'job parameter for the repaired tasks (repeatable)', collectParam);
+  return addFollowOptions(cmd, 'repair')
     .addOption(new Option('-o, --output <format>', 'text | json (the final run, with its repair history)').choices(['text', 'json']))
     .addHelpText('after', `\nExamples:\n  jobs repair 1234 -t dev                 # every failed task\n  jobs repair 1234 --task transform --dependents\n\n${RUN_EXIT_CODES}`)
     .action(async (runId: bigint | number, opts: RepairOpts) => {

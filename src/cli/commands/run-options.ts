@@ -1,19 +1,13 @@
 /** Option parsers and help text shared by `run`, `repair` and `runs`. Bad values are usage errors. */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { parseInt64, type Int64 } from '../../api/json.js';
 import { parseDuration } from '../../run/duration.js';
+import { collectList } from '../options.js';
 
 /** Repeatable `--param name=value`. */
 export function collectParam(value: string, previous: string[] | undefined): string[] {
   if (!/^[^=]+=/.test(value)) throw new InvalidArgumentError(`expected name=value, got "${value}"`);
   return [...(previous ?? []), value];
-}
-
-/** Comma-separated and repeatable (`--only a,b --only c`). */
-export function collectList(value: string, previous: string[] | undefined): string[] {
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
-  if (items.length === 0) throw new InvalidArgumentError('expected a comma-separated list');
-  return [...(previous ?? []), ...items];
 }
 
 /** Repeatable single values (`--task a --task b`, commas allowed too). */
@@ -54,3 +48,16 @@ export const RUN_EXIT_CODES = `Exit codes:
   5    the run was canceled
   130  Ctrl-C, and the run was left running
 `;
+
+/**
+ * The options of following a started run, the same on `run` and `repair` (`what` names what was
+ * started, for the help): --no-wait, --timeout and what Ctrl-C and a timeout do to the run.
+ */
+export function addFollowOptions(cmd: Command, what: 'run' | 'repair'): Command {
+  return cmd
+    .option('--no-wait', what === 'run' ? 'print the run id and return once the run has started' : 'print the repair id and return')
+    .option('--timeout <duration>', `stop waiting after this long (90s, 10m, 1h30m): exit 4, the ${what} goes on`, parseTimeout)
+    .option('--cancel-on-timeout', 'cancel the run when --timeout is reached')
+    .option('--cancel-on-interrupt', 'Ctrl-C cancels the run without asking')
+    .option('--no-cancel-on-interrupt', 'Ctrl-C stops following and leaves the run running');
+}

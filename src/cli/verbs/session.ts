@@ -67,10 +67,9 @@ export function lockHolder(ctx: CommandContext, verb: string): { holder: string;
   return { holder: `jobs-as-code ${VERSION} ${verb}${ci}`, host: hostname() };
 }
 
-/** `--select a,b --select c` → ['a', 'b', 'c']. */
+/** `--select` as collected (already split at commas): undefined when not given. */
 export function parseSelect(values: readonly string[] | undefined): string[] | undefined {
-  if (!values || values.length === 0) return undefined;
-  return values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  return values && values.length > 0 ? [...values] : undefined;
 }
 
 /** The target was left for the bundle to choose (no `-t`, no DATABRICKS_BUNDLE_TARGET). */
