@@ -32,7 +32,12 @@ export class Parser {
 
   constructor(private readonly maxYear: number | undefined) {}
 
-  /** The checks buildExpression makes on a whole field before reading its items. */
+  /**
+   * The checks buildExpression makes on a whole field before reading its items. The "is not
+   * implemented" errors here and in `finish` are Quartz 2.3.2's own rejections, word for word (the
+   * corpus has them): Databricks refuses these expressions with the same message, so `jobs
+   * validate` must too. explain-error.ts turns them into a hint with a corrected expression.
+   */
   checkField(type: number, expr: string): void {
     const hasL = expr.includes('L') && expr.length > 1 && expr.includes(',');
     if (type === DAY_OF_MONTH && hasL) {
