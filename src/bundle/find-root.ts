@@ -77,17 +77,18 @@ async function rootFileIn(fs: FileSystem, dir: string): Promise<{ root?: BundleR
 }
 
 export async function isFile(fs: FileSystem, path: string): Promise<boolean> {
-  try {
-    return (await fs.stat(path)).isFile();
-  } catch {
-    return false;
-  }
+  return (await statOrUndefined(fs, path))?.isFile() === true;
 }
 
 async function isDirectory(fs: FileSystem, path: string): Promise<boolean> {
+  return (await statOrUndefined(fs, path))?.isDirectory() === true;
+}
+
+/** The stat of a path, or undefined when there is nothing there (or it cannot be read). */
+async function statOrUndefined(fs: FileSystem, path: string): Promise<Awaited<ReturnType<FileSystem['stat']>> | undefined> {
   try {
-    return (await fs.stat(path)).isDirectory();
+    return await fs.stat(path);
   } catch {
-    return false;
+    return undefined;
   }
 }
