@@ -49,7 +49,7 @@ export async function runDeploy(ctx: CommandContext, opts: DeployVerbOptions, st
       ctx.io.stdout.write(outcome.noop
         ? `No changes: the workspace already matches the bundle.\n`
         : `Deploy complete: ${c.add} added, ${c.change} changed, ${c.delete} deleted, ${c.unchanged} unchanged; ${plural(f.upload.length, 'file')} uploaded, ${f.delete.length} deleted.\n`);
-      ctx.io.stdout.write(jobLines(outcome.prepared.desired.map((d) => ({ key: d.key, name: typeof d.settings.name === 'string' ? d.settings.name : undefined })), outcome.ids, session.local ? undefined : session.host));
+      ctx.io.stdout.write(jobLines(outcome.prepared.desired.map((d) => ({ key: d.key, name: typeof d.settings.name === 'string' ? d.settings.name : undefined })), outcome.ids, session));
       return ExitCode.OK;
     }, false, onConnect);
   } finally {

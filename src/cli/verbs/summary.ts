@@ -10,6 +10,7 @@ import { readStates } from '../../deploy/state-store.js';
 import { describeTarget } from '../../deploy/target.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
+import type { BundleSession } from '../../workspace/bundle-session.js';
 import { withSession, type SessionFlags } from './session.js';
 
 export interface SummaryOptions extends SessionFlags {
@@ -39,9 +40,8 @@ export async function runSummary(ctx: CommandContext, opts: SummaryOptions): Pro
     ctx.io.stdout.write(`Bundle ${target.bundleName}, target ${target.target}, workspace ${session.ephemeral ? 'local (embedded)' : session.local ? `${session.host} (embedded)` : session.host}\n`);
     ctx.io.stdout.write(`Root path: ${target.rootPath}\n`);
     // The embedded workspace serves the API, no pages: its jobs are shown by id.
-    const linkHost = session.local ? undefined : session.host;
-    ctx.io.stdout.write(jobLines(jobs, ids, linkHost));
-    for (const o of orphans) ctx.io.stdout.write(`  jobs.${o.key}  (no longer in the bundle)  ${jobRef(linkHost, ids.get(o.key)!)}\n`);
+    ctx.io.stdout.write(jobLines(jobs, ids, session));
+    for (const o of orphans) ctx.io.stdout.write(`  jobs.${o.key}  (no longer in the bundle)  ${jobRef(session, ids.get(o.key)!)}\n`);
     return ExitCode.OK;
   });
 }
@@ -50,17 +50,14 @@ export function jobUrl(host: string, id: string): string {
   return `${host.replace(/\/+$/, '')}/jobs/${id}`;
 }
 
-/**
- * Where a deployed job is shown: its URL, or `job 12` when `host` is undefined (the embedded
- * workspace, which serves the API and no pages).
- */
-function jobRef(host: string | undefined, id: string): string {
-  return host === undefined ? `job ${id}` : jobUrl(host, id);
+/** Where a deployed job is shown: its URL, or `job 12` on the embedded workspace (it serves the API, no pages). */
+function jobRef(session: Pick<BundleSession, 'local' | 'host'>, id: string): string {
+  return session.local ? `job ${id}` : jobUrl(session.host, id);
 }
 
 /** `  jobs.etl  Nightly ETL  https://…/jobs/12`, aligned; "not deployed" without an id. */
-export function jobLines(jobs: readonly { key: string; name?: string }[], ids: ReadonlyMap<string, string>, host: string | undefined): string {
-  const rows = jobs.map((j) => [`jobs.${j.key}`, j.name ?? '', ids.has(j.key) ? jobRef(host, ids.get(j.key)!) : 'not deployed']);
+export function jobLines(jobs: readonly { key: string; name?: string }[], ids: ReadonlyMap<string, string>, session: Pick<BundleSession, 'local' | 'host'>): string {
+  const rows = jobs.map((j) => [`jobs.${j.key}`, j.name ?? '', ids.has(j.key) ? jobRef(session, ids.get(j.key)!) : 'not deployed']);
   const w0 = Math.max(0, ...rows.map((r) => r[0]!.length));
   const w1 = Math.max(0, ...rows.map((r) => r[1]!.length));
   return rows.map((r) => `  ${r[0]!.padEnd(w0)}  ${r[1]!.padEnd(w1)}  ${r[2]}\n`).join('');
